@@ -1,0 +1,86 @@
+// File: clusterkg/document.h
+//
+// An article as the pipeline sees it: the original bytes, the text that
+// extraction reads (body text pulled out of HTML, normalised by ICU), and an
+// OffsetMap that takes every position of that text back to a byte offset in
+// the original input.
+//
+//   const clusterkg::Document& doc = ...;
+//   clusterkg::Span s{10, 16};                       // into doc.text
+//   auto [b, e] = doc.offsets.ToRaw(s);               // into doc.raw
+//   assert(doc.raw.substr(b, e - b) == original text of the mention);
+#ifndef CLUSTERKG_DOCUMENT_H_
+#define CLUSTERKG_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clusterkg {
+
+// A half-open byte range [begin, end) into some text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool Contains(const Span& o) const { return begin <= o.begin && o.end <= end; }
+  bool Overlaps(const Span& o) const { return begin < o.end && o.begin < end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// WHAT THIS REPRESENTS: for a derived text, the raw byte range that produced
+// each of its bytes. Built by appending pieces in order; positions inside a
+// piece that was rewritten (an entity reference, a full-width letter) all
+// map to the whole raw range of that piece, so a span of the derived text
+// maps to the smallest raw range that covers it.
+// THREAD SAFETY: const methods are safe to call concurrently.
+class OffsetMap {
+ public:
+  // Records that the next `len` derived bytes come from raw [raw_begin, raw_end).
+  void Append(uint32_t len, uint32_t raw_begin, uint32_t raw_end);
+  // Forgets the last derived byte. requires: size() > 0.
+  void PopBack() {
+    begin_.pop_back();
+    end_.pop_back();
+  }
+  // Derived bytes mapped so far.
+  uint32_t size() const { return static_cast<uint32_t>(begin_.size()); }
+  // requires: span within [0, size()]. ensures: raw range covering the span.
+  std::pair<uint32_t, uint32_t> ToRaw(const Span& span) const;
+  // Composes: this map is derived->mid, `inner` is mid->raw.
+  OffsetMap Compose(const OffsetMap& inner) const;
+
+ private:
+  std::vector<uint32_t> begin_;  // per derived byte
+  std::vector<uint32_t> end_;
+};
+
+// The kind of input an article came from.
+enum class SourceFormat { kText, kHtml, kFrontMatterText, kFrontMatterHtml, kJsonRecord };
+
+// One block of text the loader found (a paragraph, a heading, a field).
+struct Block {
+  Span span;  // into Document::text
+  enum class Kind { kHeadline, kByline, kBody } kind = Kind::kBody;
+};
+
+// WHAT THIS REPRESENTS: one article after loading and normalisation.
+// THREAD SAFETY: a value type; not shared by the library after Extract.
+struct Document {
+  std::string id;        // JSONL "id", else the path
+  std::string url;       // the path or URL as given
+  std::string headline;  // from front matter, <title>, JSON "title" or first line
+  std::string date;      // as found; ISO 8601 when it could be parsed
+  std::string author;
+  SourceFormat format = SourceFormat::kText;
+  std::string raw;       // the original input bytes (the JSONL field for records)
+  std::string text;      // normalised text extraction reads; blocks end in '\n'
+  OffsetMap offsets;     // text -> raw
+  std::vector<Block> blocks;
+};
+
+}  // namespace clusterkg
+
+#endif  // CLUSTERKG_DOCUMENT_H_

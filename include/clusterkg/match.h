@@ -1,0 +1,89 @@
+// File: clusterkg/match.h
+//
+// The match stage: runs a RulePack over a normalised Document and returns
+// every mention (a typed span with the rule that found it), the aliases the
+// text declares, and relation candidates between mentions.
+//
+//   auto matcher = clusterkg::Matcher::Create(pack);          // once
+//   clusterkg::MatchResult m = matcher.value()->Match(doc);  // per article
+//   for (const clusterkg::Mention& x : m.mentions) ...
+//
+// How overlapping candidates are settled: longer span first, then higher
+// priority, then earlier rule; a Place or Industry inside an
+// IndustrialCluster name, and a Policy inside an Event name, are kept beside
+// the longer mention (SPEC section 2). Names are bounded on the left by the
+// pack's stop words and conjunctions (docs/rule-format.md).
+#ifndef CLUSTERKG_MATCH_H_
+#define CLUSTERKG_MATCH_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clusterkg/document.h"
+#include "clusterkg/rules.h"
+#include "clusterkg/segment.h"
+#include "clusterkg/status.h"
+
+namespace clusterkg {
+
+// One mention: a span of Document::text naming an entity.
+struct Mention {
+  Span span;                  // into Document::text
+  EntityType type = EntityType::kOrganization;
+  std::string name;           // normalised name (for an expanded list item:
+                              // the item plus the shared suffix)
+  std::vector<std::string> aliases;  // other names the mention itself gives
+  std::string rule;           // id of the rule, or "gazetteer:TYPE"
+  int priority = 0;
+  int gazetteer = -1;         // index into RulePack::gazetteer(), or -1
+  int prefix_place = -1;      // gazetteer place the name starts with, or -1
+  int sentence = -1;          // index into MatchResult::sentences
+  std::string subtype;
+};
+
+// The text declares `alias` as another name of mentions[mention].
+struct AliasLink {
+  size_t mention = 0;
+  std::string alias;
+  std::string rule;
+};
+
+// A relation found by a rule between two mentions.
+struct RelationMatch {
+  RelationType type = RelationType::kLocation;
+  size_t from = 0, to = 0;  // indices into mentions
+  std::string rule;
+  int sentence = -1;
+};
+
+struct MatchResult {
+  std::vector<Sentence> sentences;
+  std::vector<Mention> mentions;  // sorted by span
+  std::vector<AliasLink> aliases;
+  std::vector<RelationMatch> relations;
+};
+
+// WHAT THIS REPRESENTS: a RulePack prepared for matching (gazetteer trie).
+// THREAD SAFETY: immutable after Create; Match may run concurrently.
+class Matcher {
+ public:
+  static Result<std::shared_ptr<const Matcher>> Create(std::shared_ptr<const RulePack> pack,
+                                                       const SegmentOptions& segment = {});
+  // requires: doc normalised. Cannot fail.
+  MatchResult Match(const Document& doc) const;
+  const RulePack& pack() const { return *pack_; }
+
+  struct Trie;  // internal
+  ~Matcher();
+
+ private:
+  Matcher() = default;
+  std::shared_ptr<const RulePack> pack_;
+  SegmentOptions segment_;
+  std::unique_ptr<Trie> trie_;
+};
+
+}  // namespace clusterkg
+
+#endif  // CLUSTERKG_MATCH_H_

@@ -1,0 +1,166 @@
+// File: clusterkg/rules.h
+//
+// Rule packs: the data that drives extraction. A pack holds
+//   * entity rules: an RE2 pattern whose capture `name` (and optionally
+//     `alias`, or `list` + `suffix` for coordinated names) is a mention of
+//     one entity type;
+//   * extension rules: tried anchored at the end of a mention of one type,
+//     they lengthen it (广东省工信厅 + 规划处);
+//   * alias rules: declare that a text is another name of a mention
+//     (以下简称"深圳先进院", 中国声谷(合肥智能语音集群));
+//   * relation rules: captures `from` and `to` whose mentions are the two
+//     ends of a relation (X作为Y集群总促进机构);
+//   * gazetteers: TSV lists of names with type, aliases, parent and IRI;
+//   * word lists that bound names on the left (stop words, verbs).
+// The format is documented in docs/rule-format.md. The built-in pack is
+// compiled into the library from data/ and loaded by BuiltinRulePack().
+//
+//   auto pack = clusterkg::RulePack::Compile({clusterkg::BuiltinRuleSource()});
+//   if (!pack.ok()) { for each line of pack.status().message(): report }
+#ifndef CLUSTERKG_RULES_H_
+#define CLUSTERKG_RULES_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clusterkg/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace clusterkg {
+
+class Normalizer;
+
+// The base classes of SPEC section 2, plus publications (not scored).
+enum class EntityType : uint8_t {
+  kOrganization,
+  kPlace,
+  kPolicy,
+  kIndustrialCluster,
+  kIndustry,
+  kEvent,
+  kPerson,
+  kPublication,
+};
+inline constexpr int kEntityTypeCount = 8;
+
+// "Organization", "Place", ... as in SPEC and the gold files.
+std::string_view EntityTypeName(EntityType t);
+std::optional<EntityType> ParseEntityType(std::string_view name);
+
+// The relations of SPEC section 3.
+enum class RelationType : uint8_t {
+  kLocation,
+  kContainedInPlace,
+  kPromotionAgency,
+  kLeadingEnterprise,
+  kIssuedBy,
+  kIndustry,
+  kPartner,
+};
+inline constexpr int kRelationTypeCount = 7;
+
+// "location", "containedInPlace", ... as in SPEC and the gold files.
+std::string_view RelationTypeName(RelationType t);
+std::optional<RelationType> ParseRelationType(std::string_view name);
+
+// How a relation slot chooses among the mentions inside its capture.
+enum class Pick : uint8_t { kFirst, kLast, kAll, kNearest };
+
+// One end of a relation rule.
+struct Slot {
+  std::string capture;             // capture group name; "" = whole sentence
+  std::vector<EntityType> types;   // allowed entity types
+  Pick pick = Pick::kLast;
+  bool look_back = false;          // when none in the sentence, the last such
+                                   // mention of the preceding sentences
+};
+
+// WHAT THIS REPRESENTS: one compiled rule. THREAD SAFETY: immutable.
+struct Rule {
+  enum class Kind : uint8_t { kEntity, kExtend, kAlias, kRelation };
+  std::string id;
+  Kind kind = Kind::kEntity;
+  EntityType type = EntityType::kOrganization;  // entity and extend rules
+  std::optional<EntityType> after;              // extend/alias: mention type
+  RelationType relation = RelationType::kLocation;
+  std::string pattern;                          // after macro expansion
+  std::shared_ptr<const re2::RE2> re;
+  int priority = 50;
+  bool trim = false;          // bound the name on the left (docs/rule-format.md)
+  bool require_place = false; // the trimmed name must start with a place
+  std::string subtype;        // schema.org class added beside the base class
+  std::shared_ptr<const re2::RE2> reject;  // names matching this are dropped
+  bool reject_without_place = false;       // test reject also without a
+                                           // leading place (深圳市 + generic)
+  int min_chars = 2;          // shortest name body, in characters
+  Slot from, to;              // relation rules
+  std::string alias_target;   // alias rules: "before" | "inside" capture name
+  std::vector<std::pair<std::string, std::string>> examples;  // text, name
+  std::vector<std::string> counter_examples;
+  std::string file;           // where it was defined
+  int line = 0;
+};
+
+// One gazetteer line: a known name.
+struct GazetteerEntry {
+  std::string name;                 // canonical
+  EntityType type = EntityType::kPlace;
+  std::vector<std::string> aliases;
+  std::string parent;               // canonical name of the containing place
+  std::string iri;                  // an external identifier, may be empty
+  std::string subtype;
+};
+
+// A source of rules: YAML text or TSV gazetteer text, with its file name.
+struct RuleSource {
+  std::string name;     // file name for messages; ".tsv" means a gazetteer
+  std::string content;
+};
+
+// The built-in pack, embedded from data/ at build time.
+std::vector<RuleSource> BuiltinRuleSources();
+
+// WHAT THIS REPRESENTS: a compiled, validated, immutable set of rules,
+// gazetteers and word lists. THREAD SAFETY: safe to share between threads
+// once compiled (share through std::shared_ptr).
+class RulePack {
+ public:
+  // Parses and compiles every source, applying `normalizer` to gazetteer
+  // names and word lists. Reports every problem at once: the Status message
+  // has one line per problem, "file:line: rule id: what is wrong".
+  static Result<std::shared_ptr<const RulePack>> Compile(const std::vector<RuleSource>& sources,
+                                                         const Normalizer& normalizer);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
+  // Left-bounding word lists (normalised): hard stops end a name's left
+  // side, conjunctions split before a known name.
+  const std::vector<std::string>& stop_words() const { return stop_words_; }
+  const std::vector<std::string>& conjunctions() const { return conjunctions_; }
+  // Words that open a cluster name before its industry (国家, 未来 ...):
+  // not part of the industry the cluster is named after.
+  const std::vector<std::string>& programme_words() const { return programme_words_; }
+  // Words a gazetteer name may not end inside (部门 blocks 教育部 in 教育部门).
+  const std::vector<std::string>& blockers() const { return blockers_; }
+  // Rule by id, or nullptr.
+  const Rule* FindRule(std::string_view id) const;
+
+ private:
+  std::vector<Rule> rules_;
+  std::vector<GazetteerEntry> gazetteer_;
+  std::vector<std::string> stop_words_;
+  std::vector<std::string> conjunctions_;
+  std::vector<std::string> programme_words_;
+  std::vector<std::string> blockers_;
+};
+
+}  // namespace clusterkg
+
+#endif  // CLUSTERKG_RULES_H_

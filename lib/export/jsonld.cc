@@ -1,0 +1,133 @@
+// JSON-LD writer (SPEC section 4).
+#include "clusterkg/export/jsonld.h"
+
+namespace clusterkg {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kCkg = "https://w3id.org/clusterkg/vocab#";
+
+std::string TypeTerm(EntityType t) {
+  switch (t) {
+    case EntityType::kOrganization: return "Organization";
+    case EntityType::kPlace: return "Place";
+    case EntityType::kEvent: return "Event";
+    case EntityType::kPerson: return "Person";
+    case EntityType::kPolicy: return "ckg:Policy";
+    case EntityType::kIndustrialCluster: return "ckg:IndustrialCluster";
+    case EntityType::kIndustry: return "ckg:Industry";
+    case EntityType::kPublication: return "ckg:Publication";
+  }
+  return "Thing";
+}
+
+// The property term of a relation, and its full IRI.
+std::string RelationTerm(RelationType t) {
+  switch (t) {
+    case RelationType::kLocation: return "location";
+    case RelationType::kContainedInPlace: return "containedInPlace";
+    default: return "ckg:" + std::string(RelationTypeName(t));
+  }
+}
+std::string RelationIri(RelationType t) {
+  const std::string term = RelationTerm(t);
+  if (term.rfind("ckg:", 0) == 0) return kCkg + term.substr(4);
+  return "https://schema.org/" + term;
+}
+
+json Ref(const std::string& iri) { return json{{"@id", iri}}; }
+
+}  // namespace
+
+json JsonLdContext() {
+  return json{{"@version", 1.1},
+              {"@vocab", "https://schema.org/"},
+              {"schema", "https://schema.org/"},
+              {"ckg", kCkg},
+              {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
+}
+
+json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
+  json nodes = json::array();
+  for (size_t a = 0; a < g.articles().size(); ++a) {
+    const ArticleInfo& info = g.articles()[a];
+    json n{{"@id", info.iri}, {"@type", "NewsArticle"}, {"url", info.url}};
+    if (!info.headline.empty()) n["headline"] = info.headline;
+    if (!info.date.empty()) n["datePublished"] = info.date;
+    if (!info.author.empty()) n["author"] = info.author;
+    if (info.id != info.url) n["identifier"] = info.id;
+    json ms = json::array();
+    for (EntityId id : g.ArticleEntities(a)) ms.push_back(Ref(g.EntityIri(id)));
+    n["mentions"] = std::move(ms);
+    nodes.push_back(std::move(n));
+  }
+  // relations grouped by subject
+  std::vector<std::vector<size_t>> by_from(g.entities().size());
+  for (size_t r = 0; r < g.relations().size(); ++r) by_from[g.relations()[r].from].push_back(r);
+
+  for (const Entity& e : g.entities()) {
+    json n{{"@id", g.EntityIri(e.id)}};
+    json types = json::array({TypeTerm(e.type)});
+    if (!e.subtype.empty() && e.subtype != TypeTerm(e.type)) types.push_back(e.subtype);
+    n["@type"] = types.size() == 1 ? types[0] : types;
+    n["name"] = e.name;
+    if (!e.aliases.empty()) n["alternateName"] = e.aliases;
+    if (!e.iri.empty()) n["sameAs"] = Ref(e.iri);
+    json ms = json::array();
+    for (const EntityMention& m : e.mentions) {
+      const std::string& art = g.articles()[m.article].iri;
+      ms.push_back(json{{"@id", art + "#" + std::to_string(m.start) + "-" + std::to_string(m.end) +
+                                    "-" + std::to_string(e.id)},
+                        {"@type", "ckg:Mention"},
+                        {"ckg:article", Ref(art)},
+                        {"ckg:start", m.start},
+                        {"ckg:end", m.end},
+                        {"ckg:text", m.text},
+                        {"ckg:rule", m.rule}});
+    }
+    n["ckg:mention"] = std::move(ms);
+    for (size_t r : by_from[e.id]) {
+      const Relation& rel = g.relations()[r];
+      const std::string term = RelationTerm(rel.type);
+      if (!n.contains(term)) n[term] = json::array();
+      n[term].push_back(Ref(g.EntityIri(rel.to)));
+    }
+    nodes.push_back(std::move(n));
+  }
+  if (options_.evidence) {
+    for (const Relation& rel : g.relations()) {
+      const std::string from = g.EntityIri(rel.from);
+      const std::string to = g.EntityIri(rel.to);
+      json ev = json::array();
+      for (const Evidence& x : rel.evidence) {
+        ev.push_back(json{{"ckg:article", Ref(g.articles()[x.article].iri)},
+                          {"ckg:sentence", x.sentence},
+                          {"ckg:rule", x.rule}});
+      }
+      // ArticleIri hashes any string: a stable key for the object
+      const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
+      nodes.push_back(json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
+                           {"@type", "ckg:RelationStatement"},
+                           {"ckg:subject", Ref(from)},
+                           {"ckg:predicate", Ref(RelationIri(rel.type))},
+                           {"ckg:object", Ref(to)},
+                           {"ckg:evidence", std::move(ev)}});
+    }
+  }
+  return json{{"@context", JsonLdContext()}, {"@graph", std::move(nodes)}};
+}
+
+void to_json(nlohmann::json& j, const KnowledgeGraph& g) { j = JsonLdWriter().ToJson(g); }
+
+Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
+  try {
+    out << ToJson(g).dump(options_.indent, ' ', false, json::error_handler_t::replace) << '\n';
+  } catch (const std::exception& e) {
+    return InternalError(std::string("JSON-LD: ") + e.what());
+  }
+  if (!out) return IoError("JSON-LD: write failed");
+  return OkStatus();
+}
+
+}  // namespace clusterkg

@@ -1,0 +1,92 @@
+// The facade that owns the shared resources and runs one article's stages.
+#include "clusterkg/extractor.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "clusterkg/match.h"
+
+namespace clusterkg {
+
+Result<std::shared_ptr<const Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  auto norm = Normalizer::Create(options.normalize);
+  if (!norm.ok()) return norm.status();
+  std::vector<RuleSource> sources;
+  if (options.builtin_rules) sources = BuiltinRuleSources();
+  sources.insert(sources.end(), options.rules.begin(), options.rules.end());
+  auto pack = RulePack::Compile(sources, *norm.value());
+  if (!pack.ok()) return pack.status();
+  auto matcher = Matcher::Create(pack.value(), options.segment);
+  if (!matcher.ok()) return matcher.status();
+  std::shared_ptr<Extractor> ex(new Extractor());
+  ex->options_ = options;
+  ex->normalizer_ = norm.value();
+  ex->matcher_ = matcher.value();
+  return std::shared_ptr<const Extractor>(std::move(ex));
+}
+
+const RulePack& Extractor::rules() const { return matcher_->pack(); }
+
+Article Extractor::Process(Document doc) const {
+  normalizer_->Apply(doc);
+  Article a;
+  a.match = matcher_->Match(doc);
+  a.doc = std::move(doc);
+  return a;
+}
+
+Result<Article> Extractor::ExtractFile(const std::string& path) const {
+  auto doc = LoadFile(path, options_.load);
+  if (!doc.ok()) return doc.status();
+  return Process(std::move(doc).value());
+}
+
+Result<Article> Extractor::ExtractString(std::string raw, std::string source) const {
+  auto doc = LoadString(std::move(raw), std::move(source), options_.load);
+  if (!doc.ok()) return doc.status();
+  return Process(std::move(doc).value());
+}
+
+Result<Article> Extractor::ExtractJsonRecord(std::string_view line, const std::string& source,
+                                             size_t line_no) const {
+  auto doc = LoadJsonRecord(line, source, line_no, options_.load);
+  if (!doc.ok()) return doc.status();
+  return Process(std::move(doc).value());
+}
+
+std::vector<std::string> CollectInputFiles(const std::vector<std::string>& inputs,
+                                           std::vector<Status>* errors) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (in == "-") {
+      out.push_back(in);
+    } else if (fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        if (errors) errors->push_back(IoError(in + ": " + ec.message()));
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::path& p = it->path();
+        if (p.filename().string().rfind('.', 0) == 0) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) found.push_back(p.string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(in, ec)) {
+      out.push_back(in);
+    } else if (errors) {
+      errors->push_back(NotFoundError(in + ": no such file or directory"));
+    }
+  }
+  return out;
+}
+
+}  // namespace clusterkg

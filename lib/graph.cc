@@ -1,0 +1,85 @@
+// The graph stage: Boost.Graph adjacency list of articles and entities.
+#include "clusterkg/graph.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace clusterkg {
+namespace {
+
+// Percent-encodes ASCII bytes that may not stand in an IRI path segment;
+// other characters (CJK) are kept, as IRIs allow.
+std::string IriSegment(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    const bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ArticleIri(const std::string& id) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string("https://w3id.org/clusterkg/id/article/") + buf;
+}
+
+std::string EntityIri(EntityType type, const std::string& name) {
+  std::string t(EntityTypeName(type));
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return "https://w3id.org/clusterkg/id/" + t + "/" + IriSegment(name);
+}
+
+std::string KnowledgeGraph::EntityIri(EntityId id) const {
+  const Entity& e = resolution_.entities[id];
+  return clusterkg::EntityIri(e.type, e.name);
+}
+
+KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const RulePack& pack) {
+  std::vector<ArticleInfo> infos;
+  infos.reserve(articles.size());
+  for (const Article& a : articles) {
+    infos.push_back({ArticleIri(a.doc.id), a.doc.id, a.doc.url, a.doc.headline, a.doc.date,
+                     a.doc.author});
+  }
+  return Build(std::move(infos), Resolve(articles, pack));
+}
+
+KnowledgeGraph KnowledgeGraph::Build(std::vector<ArticleInfo> articles, Resolution resolution) {
+  KnowledgeGraph g;
+  g.articles_ = std::move(articles);
+  g.resolution_ = std::move(resolution);
+  g.graph_ = Graph(g.articles_.size() + g.resolution_.entities.size());
+  for (size_t a = 0; a < g.articles_.size(); ++a) g.graph_[a] = {true, static_cast<uint32_t>(a)};
+  for (size_t e = 0; e < g.resolution_.entities.size(); ++e) {
+    g.graph_[g.EntityVertex(static_cast<EntityId>(e))] = {false, static_cast<uint32_t>(e)};
+  }
+  for (size_t a = 0; a < g.articles_.size(); ++a) {
+    for (EntityId id : g.resolution_.article_entities[a]) {
+      boost::add_edge(g.ArticleVertex(a), g.EntityVertex(id), EdgeProps{true, 0}, g.graph_);
+    }
+  }
+  for (size_t r = 0; r < g.resolution_.relations.size(); ++r) {
+    const Relation& rel = g.resolution_.relations[r];
+    boost::add_edge(g.EntityVertex(rel.from), g.EntityVertex(rel.to),
+                    EdgeProps{false, static_cast<uint32_t>(r)}, g.graph_);
+  }
+  return g;
+}
+
+}  // namespace clusterkg

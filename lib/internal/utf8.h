@@ -1,0 +1,90 @@
+// Internal: UTF-8 decoding and encoding helpers shared by load and normalize.
+// Never installed.
+#ifndef CLUSTERKG_LIB_INTERNAL_UTF8_H_
+#define CLUSTERKG_LIB_INTERNAL_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace clusterkg::internal {
+
+// Decodes the code point at s[i]. ensures: *len is 1..4 and the code point is
+// returned, or -1 with *len = 1 when the bytes at i are not valid UTF-8
+// (overlong forms, surrogates and values above U+10FFFF are invalid).
+inline int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const size_t n = s.size();
+  const unsigned char c = b(i);
+  *len = 1;
+  if (c < 0x80) return c;
+  int need;
+  int32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    cp = c & 0x07;
+  } else {
+    return -1;
+  }
+  for (int k = 1; k <= need; ++k) {
+    if (i + k >= n) return -1;
+    const unsigned char d = b(i + k);
+    if ((d & 0xC0) != 0x80) return -1;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return -1;
+  }
+  *len = static_cast<size_t>(need) + 1;
+  return cp;
+}
+
+// Offset of the first byte that is not valid UTF-8, or npos.
+inline size_t FindInvalidUtf8(std::string_view s) {
+  size_t i = 0, len = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (DecodeUtf8(s, i, &len) < 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+inline void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// True for CJK unified ideographs (the letters of Chinese names).
+inline bool IsHan(int32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+}  // namespace clusterkg::internal
+
+#endif  // CLUSTERKG_LIB_INTERNAL_UTF8_H_

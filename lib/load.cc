@@ -1,0 +1,269 @@
+// The load stage: bytes -> Document (body text + offsets to the bytes).
+#include "clusterkg/load.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "internal/html_text.h"
+#include "internal/text_builder.h"
+#include "internal/utf8.h"
+
+namespace clusterkg {
+namespace {
+
+using internal::TextBuilder;
+
+std::string Trim(std::string_view s) {
+  const char* ws = " \t\r\n\f\v";
+  const size_t b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return "";
+  return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// An ISO 8601 form of common news dates; the input when none fits.
+std::string NormalizeDate(const std::string& in) {
+  const std::string s = Trim(in);
+  struct Form {
+    const char* fmt;
+    bool has_time;
+  };
+  for (const Form f : {Form{"%a, %d %b %Y %H:%M:%S", true}, Form{"%d %b %Y %H:%M:%S", true},
+                       Form{"%Y-%m-%dT%H:%M:%S", true}, Form{"%Y-%m-%d %H:%M:%S", true},
+                       Form{"%Y-%m-%d %H:%M", true}, Form{"%Y/%m/%d %H:%M:%S", true},
+                       Form{"%Y-%m-%d", false}, Form{"%Y/%m/%d", false},
+                       Form{"%Y年%m月%d日", false}}) {
+    std::tm tm{};
+    const char* end = strptime(s.c_str(), f.fmt, &tm);
+    if (!end) continue;
+    char buf[32];
+    if (f.has_time) {
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+      std::string out = buf;
+      std::string rest = Trim(end);
+      if (rest == "GMT" || rest == "UTC" || rest == "Z" || rest == "+0000") out += "Z";
+      return out;
+    }
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+  }
+  return s;
+}
+
+// Adds a metadata field's text as its own block when its bytes can be found
+// verbatim in raw[from, to).
+void AddFieldBlock(Document& doc, TextBuilder& tb, const std::string& value, size_t from,
+                   size_t to, Block::Kind kind) {
+  if (value.empty()) return;
+  const size_t p = std::string_view(doc.raw).substr(0, to).find(value, from);
+  if (p == std::string::npos) return;
+  const uint32_t b = tb.size();
+  tb.AddRaw(value, static_cast<uint32_t>(p));
+  doc.blocks.push_back({{b, tb.size()}, kind});
+  tb.Break();
+}
+
+void LoadPlainText(Document& doc, TextBuilder& tb, size_t from) {
+  // One block per non-empty line; CR LF and lone CR end lines too.
+  const std::string_view raw(doc.raw);
+  size_t i = from;
+  while (i < raw.size()) {
+    size_t j = raw.find_first_of("\r\n", i);
+    if (j == std::string_view::npos) j = raw.size();
+    std::string_view line = raw.substr(i, j - i);
+    size_t lb = 0;
+    while (lb < line.size() && (line[lb] == ' ' || line[lb] == '\t')) ++lb;
+    size_t le = line.size();
+    while (le > lb && (line[le - 1] == ' ' || line[le - 1] == '\t')) --le;
+    if (le > lb) {
+      const uint32_t b = tb.size();
+      tb.AddRaw(line.substr(lb, le - lb), static_cast<uint32_t>(i + lb));
+      doc.blocks.push_back({{b, tb.size()}, Block::Kind::kBody});
+      tb.Break();
+      if (doc.headline.empty()) doc.headline = std::string(line.substr(lb, le - lb));
+    }
+    i = j + 1;
+  }
+}
+
+void LoadHtml(Document& doc, TextBuilder& tb, size_t from) {
+  internal::HtmlMeta meta;
+  const uint32_t b = tb.size();
+  internal::ExtractHtmlText(std::string_view(doc.raw).substr(from), static_cast<uint32_t>(from),
+                            true, tb, &meta);
+  if (tb.size() > b) doc.blocks.push_back({{b, tb.size()}, Block::Kind::kBody});
+  if (doc.headline.empty()) doc.headline = meta.title;
+  if (doc.author.empty()) doc.author = meta.author;
+  if (doc.date.empty() && !meta.date.empty()) doc.date = NormalizeDate(meta.date);
+}
+
+// Finds a YAML front matter block: "---" line, YAML, "---" (or "...") line.
+// ensures: true with [yaml_begin, yaml_end) and body_begin set.
+bool FindFrontMatter(std::string_view raw, size_t* yaml_begin, size_t* yaml_end,
+                     size_t* body_begin) {
+  size_t i = 0;
+  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n')) ++i;
+  if (raw.compare(i, 3, "---") != 0) return false;
+  size_t eol = raw.find('\n', i);
+  if (eol == std::string_view::npos || Trim(raw.substr(i, eol - i)) != "---") return false;
+  *yaml_begin = eol + 1;
+  size_t pos = eol + 1;
+  while (pos < raw.size()) {
+    size_t e = raw.find('\n', pos);
+    if (e == std::string_view::npos) e = raw.size();
+    const std::string line = Trim(raw.substr(pos, e - pos));
+    if (line == "---" || line == "...") {
+      *yaml_end = pos;
+      *body_begin = std::min(e + 1, raw.size());
+      return true;
+    }
+    pos = e + 1;
+  }
+  return false;
+}
+
+Status LoadFrontMatter(Document& doc, TextBuilder& tb, size_t yb, size_t ye, size_t body) {
+  YAML::Node fm;
+  try {
+    fm = YAML::Load(doc.raw.substr(yb, ye - yb));
+  } catch (const YAML::Exception& e) {
+    // line numbers count from the file's first line
+    const size_t first_line = std::count(doc.raw.begin(), doc.raw.begin() + yb, '\n');
+    return ParseError(doc.url + ":" + std::to_string(first_line + e.mark.line + 1) +
+                      ": front matter: " + e.msg);
+  }
+  auto field = [&](const char* key) -> std::string {
+    try {
+      if (fm.IsMap() && fm[key] && fm[key].IsScalar()) return fm[key].as<std::string>();
+    } catch (const YAML::Exception&) {
+    }
+    return "";
+  };
+  doc.headline = Trim(field("title"));
+  doc.author = Trim(field("author"));
+  if (std::string d = field("date"); !d.empty()) doc.date = NormalizeDate(d);
+  AddFieldBlock(doc, tb, doc.headline, yb, ye, Block::Kind::kHeadline);
+  AddFieldBlock(doc, tb, doc.author, yb, ye, Block::Kind::kByline);
+  if (internal::LooksLikeHtml(std::string_view(doc.raw).substr(body))) {
+    doc.format = SourceFormat::kFrontMatterHtml;
+    LoadHtml(doc, tb, body);
+  } else {
+    doc.format = SourceFormat::kFrontMatterText;
+    const std::string headline = doc.headline;
+    LoadPlainText(doc, tb, body);
+    if (!headline.empty()) doc.headline = headline;
+  }
+  return OkStatus();
+}
+
+Status Validate(const std::string& raw, const std::string& source) {
+  if (Trim(raw).empty()) return InvalidArgumentError(source + ": empty article");
+  if (const size_t nul = raw.find('\0'); nul != std::string::npos) {
+    return InvalidArgumentError(source + ": byte " + std::to_string(nul) +
+                                ": NUL byte (binary file?)");
+  }
+  if (const size_t bad = internal::FindInvalidUtf8(raw); bad != std::string::npos) {
+    return InvalidArgumentError(source + ": byte " + std::to_string(bad) + ": invalid UTF-8");
+  }
+  return OkStatus();
+}
+
+Result<Document> LoadValidated(Document doc, bool html_hint) {
+  TextBuilder tb;
+  size_t start = 0;
+  if (doc.raw.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte order mark
+  size_t yb = 0, ye = 0, body = 0;
+  if (FindFrontMatter(std::string_view(doc.raw).substr(start), &yb, &ye, &body)) {
+    if (Status s = LoadFrontMatter(doc, tb, yb + start, ye + start, body + start); !s.ok()) {
+      return s;
+    }
+  } else if (html_hint || internal::LooksLikeHtml(doc.raw)) {
+    doc.format = SourceFormat::kHtml;
+    LoadHtml(doc, tb, start);
+  } else {
+    doc.format = SourceFormat::kText;
+    LoadPlainText(doc, tb, start);
+  }
+  doc.text = std::move(tb.text());
+  doc.offsets = std::move(tb.map());
+  if (Trim(doc.text).empty()) return InvalidArgumentError(doc.url + ": no article text found");
+  return doc;
+}
+
+}  // namespace
+
+Result<Document> LoadString(std::string raw, std::string source, const LoadOptions& options) {
+  if (raw.size() > options.max_bytes) {
+    return InvalidArgumentError(source + ": " + std::to_string(raw.size()) +
+                                " bytes is more than the limit of " +
+                                std::to_string(options.max_bytes));
+  }
+  if (Status s = Validate(raw, source); !s.ok()) return s;
+  Document doc;
+  doc.raw = std::move(raw);
+  doc.url = source;
+  doc.id = std::move(source);
+  const bool html = EndsWith(doc.url, ".html") || EndsWith(doc.url, ".htm");
+  return LoadValidated(std::move(doc), html);
+}
+
+Result<Document> LoadFile(const std::string& path, const LoadOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return NotFoundError(path + ": no such file");
+  if (std::filesystem::is_directory(path, ec)) return InvalidArgumentError(path + ": is a directory");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > options.max_bytes) {
+    return InvalidArgumentError(path + ": " + std::to_string(size) +
+                                " bytes is more than the limit of " +
+                                std::to_string(options.max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open for reading");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return LoadString(std::move(ss).str(), path, options);
+}
+
+Result<Document> LoadJsonRecord(std::string_view line, const std::string& source, size_t line_no,
+                                const LoadOptions& options) {
+  const std::string where = source + ":" + std::to_string(line_no);
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return ParseError(where + ": not a JSON object");
+  if (!j.is_object()) return ParseError(where + ": not a JSON object");
+  auto str = [&](const char* key) -> std::string {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    return "";
+  };
+  const bool html = j.contains("html") && j["html"].is_string();
+  if (!html && !(j.contains("text") && j["text"].is_string())) {
+    return ParseError(where + ": record has no \"text\" or \"html\" string");
+  }
+  Document doc;
+  doc.raw = html ? j["html"].get<std::string>() : j["text"].get<std::string>();
+  if (doc.raw.size() > options.max_bytes) return InvalidArgumentError(where + ": record too large");
+  if (Status s = Validate(doc.raw, where); !s.ok()) return s;
+  doc.url = str("url");
+  if (doc.url.empty()) doc.url = where;
+  doc.id = str("id");
+  if (doc.id.empty()) doc.id = doc.url;
+  Result<Document> r = LoadValidated(std::move(doc), html);
+  if (!r.ok()) return r;
+  if (std::string t = Trim(str("title")); !t.empty()) r->headline = t;
+  if (std::string d = str("date"); !d.empty()) r->date = NormalizeDate(d);
+  r->format = SourceFormat::kJsonRecord;
+  return r;
+}
+
+}  // namespace clusterkg

@@ -1,0 +1,714 @@
+// The match stage: gazetteer trie + RE2 rules -> mentions, aliases, relations.
+#include "clusterkg/match.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "internal/utf8.h"
+
+namespace clusterkg {
+
+// A byte trie over gazetteer names and aliases.
+struct Matcher::Trie {
+  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 8 | byte) -> child
+  std::vector<std::vector<int>> terminal{1};     // per node: gazetteer entries
+  void Add(std::string_view key, int entry) {
+    uint32_t node = 0;
+    for (unsigned char c : key) {
+      const uint64_t k = (uint64_t{node} << 8) | c;
+      auto it = edges.find(k);
+      if (it == edges.end()) {
+        const auto child = static_cast<uint32_t>(terminal.size());
+        terminal.emplace_back();
+        it = edges.emplace(k, child).first;
+      }
+      node = it->second;
+    }
+    auto& t = terminal[node];
+    if (std::find(t.begin(), t.end(), entry) == t.end()) t.push_back(entry);
+  }
+  // Every name starting at text[pos], longest first: (end, node).
+  void All(std::string_view text, size_t pos, std::vector<std::pair<size_t, uint32_t>>* out) const {
+    out->clear();
+    uint32_t node = 0;
+    for (size_t i = pos; i < text.size(); ++i) {
+      auto it = edges.find((uint64_t{node} << 8) | static_cast<unsigned char>(text[i]));
+      if (it == edges.end()) break;
+      node = it->second;
+      if (!terminal[node].empty()) out->emplace_back(i + 1, node);
+    }
+    std::reverse(out->begin(), out->end());
+  }
+};
+
+Matcher::~Matcher() = default;
+
+namespace {
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+struct GazHit {
+  uint32_t begin, end;
+  std::vector<int> entries;
+};
+
+// Everything the rules of one article need to share.
+struct Work {
+  const Document* doc;
+  const RulePack* pack;
+  std::string_view text;
+  std::vector<Sentence> sentences;
+  std::vector<GazHit> gaz;            // longest gazetteer match at each start
+  std::vector<int> gaz_at;            // text position -> index into gaz, or -1
+  std::vector<int> gaz_choice;        // per gaz hit: chosen entry
+  std::vector<Mention> candidates;
+  std::vector<int> order;             // rule order of each candidate
+};
+
+EntityType HitType(const Work& w, int hit) {
+  return w.pack->gazetteer()[w.gaz_choice[hit]].type;
+}
+
+bool StartsKnownName(const Work& w, uint32_t pos, uint32_t end, bool place_only) {
+  if (pos >= w.gaz_at.size() || w.gaz_at[pos] < 0) return false;
+  const int h = w.gaz_at[pos];
+  if (w.gaz[h].end > end) return false;
+  const EntityType t = HitType(w, h);
+  return t == EntityType::kPlace || (!place_only && t == EntityType::kOrganization);
+}
+
+bool CoveredByKnownName(const Work& w, uint32_t b, uint32_t e) {
+  // is [b, e) strictly inside a gazetteer name that starts before b?
+  for (uint32_t p = b; p-- > 0 && b - p < 30;) {
+    if (w.gaz_at[p] >= 0 && w.gaz[w.gaz_at[p]].end >= e && w.gaz[w.gaz_at[p]].end > b) return true;
+  }
+  return w.gaz_at[b] >= 0 && w.gaz[w.gaz_at[b]].end > e;
+}
+
+// Bounds a name on the left (docs/rule-format.md, "Trimming"). `head` is
+// where the rule's head word (协会, 集群 ...) starts, or e when the rule has
+// none; stop words inside the head do not count, and the body before the
+// head must keep rule.min_chars characters.
+// ensures: the new begin, or -1 when the name must be dropped.
+int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rule& rule) {
+  const std::string_view t = w.text;
+  const auto min_chars = static_cast<size_t>(rule.min_chars);
+  const bool has_head = head < e;
+  auto body_ok = [&](uint32_t from) {
+    return from <= head && CountChars(t.substr(from, head - from)) >= (has_head ? min_chars : std::max<size_t>(min_chars, 1));
+  };
+  uint32_t cut = b;
+  uint32_t forced = 0;  // end of a stop word in the body that cannot be cut off
+  for (const std::string& sw : w.pack->stop_words()) {
+    size_t p = t.find(sw, b);
+    while (p != std::string_view::npos && p + sw.size() <= head && p + sw.size() < e) {
+      const auto oe = static_cast<uint32_t>(p + sw.size());
+      if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe)) {
+        if (body_ok(oe)) {
+          cut = oe;
+        } else if (has_head && (sw.size() > 3 || oe == head)) {
+          forced = std::max(forced, oe);  // 作为联盟: nothing of a name is left
+        }
+      }
+      p = t.find(sw, p + 1);
+    }
+  }
+  if (forced > cut) return -1;
+  for (const std::string& cj : w.pack->conjunctions()) {
+    // a conjunction that opens the candidate is never part of the name
+    if (t.compare(cut, cj.size(), cj) == 0 && body_ok(cut + static_cast<uint32_t>(cj.size()))) {
+      cut += static_cast<uint32_t>(cj.size());
+    }
+    size_t p = t.find(cj, cut);
+    while (p != std::string_view::npos && p + cj.size() < e) {
+      const auto oe = static_cast<uint32_t>(p + cj.size());
+      if (oe > cut && StartsKnownName(w, oe, e, false) && body_ok(oe) &&
+          !CoveredByKnownName(w, static_cast<uint32_t>(p), oe)) {
+        cut = oe;
+      }
+      p = t.find(cj, p + 1);
+    }
+  }
+  if (rule.require_place && !StartsKnownName(w, cut, e, true)) {
+    // short forms that stand for "this city's / province's ..."
+    for (const char* lead : {"市", "省", "区", "县", "州"}) {
+      if (t.compare(cut, std::char_traits<char>::length(lead), lead) == 0) return cut;
+    }
+    for (uint32_t p = cut + 1; p < e; ++p) {
+      if (StartsKnownName(w, p, e, true) && body_ok(p)) return p;
+    }
+    return -1;
+  }
+  return cut;
+}
+
+int PrefixPlace(const Work& w, uint32_t b, uint32_t e) {
+  int found = -1;
+  uint32_t p = b;
+  while (p < e && StartsKnownName(w, p, e, true)) {
+    const int h = w.gaz_at[p];
+    if (w.gaz[h].end >= e) break;  // the name itself is the place
+    found = w.gaz_choice[h];
+    p = w.gaz[h].end;
+  }
+  return found;
+}
+
+bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
+  const std::string_view t = w.text;
+  if (m.span.empty()) return false;
+  if (head > m.span.end || head < m.span.begin) head = m.span.end;
+  if (rule.trim) {
+    const int64_t nb = TrimLeft(w, m.span.begin, m.span.end, head, rule);
+    if (nb < 0) return false;
+    if (static_cast<uint32_t>(nb) != m.span.begin) {
+      const size_t cut = nb - m.span.begin;
+      if (m.name.compare(0, cut, t.substr(m.span.begin, cut)) == 0) m.name.erase(0, cut);
+      m.span.begin = static_cast<uint32_t>(nb);
+    }
+  } else if (rule.require_place && !StartsKnownName(w, m.span.begin, m.span.end, true)) {
+    return false;
+  }
+  if (head == m.span.end && CountChars(m.name) < static_cast<size_t>(rule.min_chars)) return false;
+  if (rule.reject) {
+    if (RE2::PartialMatch(m.name, *rule.reject)) return false;
+    // also without a leading place: 深圳市战略性新兴产业集群 is as generic
+    const int pp = rule.reject_without_place ? PrefixPlace(w, m.span.begin, m.span.end) : -1;
+    if (pp >= 0) {
+      uint32_t p = m.span.begin;
+      while (p < m.span.end && StartsKnownName(w, p, m.span.end, true) &&
+             w.gaz[w.gaz_at[p]].end < m.span.end) {
+        p = w.gaz[w.gaz_at[p]].end;
+      }
+      const std::string rest(t.substr(p, m.span.end - p));
+      if (m.name.size() >= rest.size() &&
+          m.name.compare(m.name.size() - rest.size(), rest.size(), rest) == 0 &&
+          RE2::PartialMatch(rest, *rule.reject)) {
+        return false;
+      }
+    }
+  }
+  m.prefix_place = PrefixPlace(w, m.span.begin, m.span.end);
+  m.type = rule.type;
+  m.rule = rule.id;
+  m.priority = rule.priority;
+  m.subtype = rule.subtype;
+  return true;
+}
+
+std::string StripQuotes(std::string s) {
+  while (!s.empty() && (s.front() == '"' || s.front() == '\'' || s.front() == ' ')) s.erase(0, 1);
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Runs `re` over [b, e) of the text, calling f(groups) for each match.
+template <typename F>
+void ForEachMatch(const RE2& re, std::string_view text, uint32_t b, uint32_t e, F f) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(n);
+  const re2::StringPiece input(text.data(), e);
+  size_t pos = b;
+  while (pos <= e) {
+    if (!re.Match(input, pos, e, RE2::UNANCHORED, g.data(), n)) break;
+    f(g);
+    size_t next = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+    if (g[0].empty() || next <= pos) {
+      next = std::max(next, pos);
+      size_t len = 1;
+      if (next < e) internal::DecodeUtf8(text, next, &len);
+      next += len;
+    }
+    pos = next;
+  }
+}
+
+Span SpanOf(std::string_view text, const re2::StringPiece& sp) {
+  const auto b = static_cast<uint32_t>(sp.data() - text.data());
+  return {b, b + static_cast<uint32_t>(sp.size())};
+}
+
+int Group(const RE2& re, const std::string& name) {
+  auto it = re.NamedCapturingGroups().find(name);
+  return it == re.NamedCapturingGroups().end() ? -1 : it->second;
+}
+
+void FindGazetteer(Work& w, const Matcher::Trie& trie) {
+  const std::string_view t = w.text;
+  w.gaz_at.assign(t.size() + 1, -1);
+  size_t i = 0, len = 0;
+  std::vector<std::pair<size_t, uint32_t>> found;
+  // A name that ends inside a word such as 部门 (教育部|门) or 市场 (深圳市|场)
+  // is not that name.
+  auto blocked = [&](size_t begin, size_t end) {
+    for (const std::string& b : w.pack->blockers()) {
+      for (size_t k = 1; k < b.size(); ++k) {
+        if ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80) continue;
+        if (end >= begin + k && t.compare(end - k, b.size(), b) == 0) return true;
+      }
+    }
+    return false;
+  };
+  while (i < t.size()) {
+    internal::DecodeUtf8(t, i, &len);
+    trie.All(t, i, &found);
+    for (auto [end, node] : found) {
+      const bool latin_start = IsAsciiAlnum(t[i]);
+      const bool latin_end = IsAsciiAlnum(t[end - 1]);
+      const bool ok = !(latin_start && i > 0 && IsAsciiAlnum(t[i - 1])) &&
+                      !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) && !blocked(i, end);
+      if (ok) {
+        w.gaz_at[i] = static_cast<int>(w.gaz.size());
+        w.gaz.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end), trie.terminal[node]});
+        break;
+      }
+    }
+    i += len;
+  }
+  // Choose among same-named entries: the one whose parent the article names.
+  const auto& gz = w.pack->gazetteer();
+  std::set<std::string> named;
+  for (const GazHit& h : w.gaz) {
+    for (int e : h.entries) named.insert(gz[e].name);
+  }
+  for (const GazHit& h : w.gaz) {
+    int choice = h.entries.front();
+    if (h.entries.size() > 1) {
+      for (int e : h.entries) {
+        if (!gz[e].parent.empty() && named.count(gz[e].parent)) {
+          choice = e;
+          break;
+        }
+      }
+    }
+    w.gaz_choice.push_back(choice);
+  }
+}
+
+void AddGazetteerCandidates(Work& w) {
+  const auto& gz = w.pack->gazetteer();
+  for (size_t h = 0; h < w.gaz.size(); ++h) {
+    const GazetteerEntry& e = gz[w.gaz_choice[h]];
+    Mention m;
+    m.span = {w.gaz[h].begin, w.gaz[h].end};
+    m.type = e.type;
+    m.name = e.name;
+    m.rule = "gazetteer:" + std::string(EntityTypeName(e.type));
+    m.priority = 55;
+    m.gazetteer = w.gaz_choice[h];
+    m.subtype = e.subtype;
+    w.candidates.push_back(std::move(m));
+    w.order.push_back(-1);
+  }
+}
+
+void AddRuleCandidates(Work& w) {
+  const std::string_view t = w.text;
+  const auto& rules = w.pack->rules();
+  for (size_t ri = 0; ri < rules.size(); ++ri) {
+    const Rule& rule = rules[ri];
+    if (rule.kind != Rule::Kind::kEntity) continue;
+    const int g_name = Group(*rule.re, "name");
+    const int g_list = Group(*rule.re, "list");
+    const int g_suffix = Group(*rule.re, "suffix");
+    const int g_alias = Group(*rule.re, "alias");
+    const int g_head = Group(*rule.re, "head");
+    for (const Sentence& s : w.sentences) {
+      ForEachMatch(*rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
+        const uint32_t head = g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
+        if (g_list >= 0 && g_suffix >= 0 && g[g_list].data() && g[g_suffix].data()) {
+          // coordinated names: A、B、C + shared suffix
+          const Span list = SpanOf(t, g[g_list]);
+          const std::string suffix(g[g_suffix].data(), g[g_suffix].size());
+          std::vector<Span> items;
+          uint32_t p = list.begin;
+          while (p <= list.end) {
+            size_t q = t.find("、", p);
+            if (q == std::string_view::npos || q >= list.end) q = list.end;
+            items.push_back({p, static_cast<uint32_t>(q)});
+            p = static_cast<uint32_t>(q) + 3;
+          }
+          for (const Span& it : items) {
+            if (t.substr(it.begin, it.size()).find(suffix) != std::string_view::npos) return;
+          }
+          // all items or none: a list with one item that is no name is
+          // no coordinated list of names
+          std::vector<Mention> expanded;
+          for (size_t k = 0; k < items.size(); ++k) {
+            Mention m;
+            m.span = items[k];
+            if (k + 1 == items.size()) m.span.end = SpanOf(t, g[g_suffix]).end;
+            m.name = std::string(t.substr(items[k].begin, items[k].size())) + suffix;
+            Rule item_rule = rule;
+            item_rule.trim = rule.trim && k == 0;
+            if (!Accept(w, item_rule, m, UINT32_MAX)) return;
+            expanded.push_back(std::move(m));
+          }
+          for (auto& m : expanded) {
+            w.candidates.push_back(std::move(m));
+            w.order.push_back(static_cast<int>(ri));
+          }
+          return;
+        }
+        if (g_name < 0 || !g[g_name].data()) return;
+        Mention m;
+        m.span = SpanOf(t, g[g_name]);
+        m.name = std::string(g[g_name].data(), g[g_name].size());
+        if (g_alias >= 0 && g[g_alias].data() && !g[g_alias].empty()) {
+          m.aliases.push_back(StripQuotes(std::string(g[g_alias].data(), g[g_alias].size())));
+        }
+        if (Accept(w, rule, m, head)) {
+          w.candidates.push_back(std::move(m));
+          w.order.push_back(static_cast<int>(ri));
+        }
+      });
+    }
+  }
+}
+
+bool NestingAllowed(const Mention& outer, const Mention& inner) {
+  if (!outer.span.Contains(inner.span) || outer.span == inner.span) return false;
+  if (outer.type == EntityType::kIndustrialCluster) {
+    return inner.type == EntityType::kPlace || inner.type == EntityType::kIndustry;
+  }
+  if (outer.type == EntityType::kEvent) {
+    return inner.type == EntityType::kPolicy || inner.type == EntityType::kOrganization;
+  }
+  return false;
+}
+
+// Longest first, then priority, then rule order; allowed nestings kept.
+std::vector<Mention> Settle(const std::vector<Mention>& cands, const std::vector<int>& order) {
+  std::vector<size_t> idx(cands.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    const Mention& x = cands[a];
+    const Mention& y = cands[b];
+    if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (order[a] != order[b]) return order[a] < order[b];
+    return x.span.begin < y.span.begin;
+  });
+  std::vector<Mention> out;
+  for (size_t i : idx) {
+    const Mention& c = cands[i];
+    bool ok = true;
+    for (const Mention& a : out) {
+      if (a.span.Overlaps(c.span) && !NestingAllowed(a, c)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.span.end > b.span.end;
+  });
+  return out;
+}
+
+int SentenceOf(const std::vector<Sentence>& ss, uint32_t pos) {
+  auto it = std::upper_bound(ss.begin(), ss.end(), pos,
+                             [](uint32_t p, const Sentence& s) { return p < s.span.end; });
+  if (it == ss.end()) return static_cast<int>(ss.size()) - 1;
+  return static_cast<int>(it - ss.begin());
+}
+
+void Extend(Work& w, std::vector<Mention>& ms) {
+  const std::string_view t = w.text;
+  for (const Rule& rule : w.pack->rules()) {
+    if (rule.kind != Rule::Kind::kExtend) continue;
+    const int g_name = Group(*rule.re, "name");
+    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> g(n);
+    std::vector<bool> gone(ms.size(), false);
+    bool changed = false;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      Mention& m = ms[i];
+      if (gone[i] || m.type != *rule.after) continue;
+      const int si = SentenceOf(w.sentences, m.span.begin);
+      const uint32_t send = w.sentences[si].span.end;
+      const re2::StringPiece input(t.data(), send);
+      if (!rule.re->Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
+      if (g_name < 0 || !g[g_name].data()) continue;
+      const Span ext = SpanOf(t, g[g_name]);
+      if (ext.begin != m.span.end || ext.empty()) continue;
+      if (rule.reject && RE2::PartialMatch(g[g_name], *rule.reject)) continue;
+      m.span.end = ext.end;
+      m.name += std::string(g[g_name].data(), g[g_name].size());
+      m.type = rule.type;
+      m.rule = rule.id;
+      m.gazetteer = -1;
+      if (!rule.subtype.empty()) m.subtype = rule.subtype;
+      // mentions the extension swallowed are gone
+      for (size_t k = 0; k < ms.size(); ++k) {
+        if (k != i && ext.Overlaps(ms[k].span) && !NestingAllowed(m, ms[k])) gone[k] = true;
+      }
+      changed = true;
+    }
+    if (!changed) continue;
+    std::vector<Mention> kept;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (!gone[i]) kept.push_back(std::move(ms[i]));
+    }
+    ms = std::move(kept);
+  }
+}
+
+struct PendingAlias {
+  Span target;
+  std::string alias;
+  Span alias_span;
+  std::string rule;
+};
+
+std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
+  const std::string_view t = w.text;
+  std::vector<PendingAlias> out;
+  for (const Rule& rule : w.pack->rules()) {
+    if (rule.kind != Rule::Kind::kAlias) continue;
+    const int g_alias = Group(*rule.re, "alias");
+    if (rule.alias_target == "before") {
+      const int n = rule.re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(n);
+      for (const Mention& m : ms) {
+        if (rule.after && m.type != *rule.after) continue;
+        const int si = SentenceOf(w.sentences, m.span.begin);
+        const uint32_t send = w.sentences[si].span.end;
+        const re2::StringPiece input(t.data(), send);
+        if (!rule.re->Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
+        if (!g[g_alias].data()) continue;
+        std::string a = StripQuotes(std::string(g[g_alias].data(), g[g_alias].size()));
+        if (CountChars(a) < 2 || a == m.name) continue;
+        out.push_back({m.span, a, SpanOf(t, g[g_alias]), rule.id});
+      }
+      continue;
+    }
+    const int g_target = Group(*rule.re, rule.alias_target);
+    for (const Sentence& s : w.sentences) {
+      ForEachMatch(*rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
+        if (!g[g_alias].data() || !g[g_target].data()) return;
+        const Span target = SpanOf(t, g[g_target]);
+        auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == target; });
+        if (it == ms.end()) return;
+        if (rule.after && it->type != *rule.after) return;
+        Span as = SpanOf(t, g[g_alias]);
+        Rule bound = rule;
+        bound.min_chars = std::max(2, rule.min_chars);
+        const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
+        if (nb < 0) return;
+        as.begin = static_cast<uint32_t>(nb);
+        // the alias must not be (part of) another entity's name
+        for (const Mention& m : ms) {
+          if (m.span.Overlaps(as) && !(m.type == it->type && m.span == as)) return;
+        }
+        std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
+        if (CountChars(a) < 2) return;
+        if (rule.reject && RE2::PartialMatch(a, *rule.reject)) return;
+        out.push_back({target, a, as, rule.id});
+      });
+    }
+  }
+  return out;
+}
+
+void AddAliasCandidates(Work& w, const std::vector<Mention>& ms, const std::vector<PendingAlias>& aliases) {
+  const std::string_view t = w.text;
+  for (const PendingAlias& a : aliases) {
+    auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == a.target; });
+    if (it == ms.end()) continue;
+    size_t p = t.find(a.alias);
+    while (p != std::string_view::npos) {
+      Mention m;
+      m.span = {static_cast<uint32_t>(p), static_cast<uint32_t>(p + a.alias.size())};
+      m.type = it->type;
+      m.name = a.alias;
+      m.rule = a.rule;
+      m.priority = 70;
+      w.candidates.push_back(std::move(m));
+      w.order.push_back(-2);
+      p = t.find(a.alias, p + a.alias.size());
+    }
+  }
+}
+
+void FindRelations(Work& w, MatchResult& r) {
+  const std::string_view t = w.text;
+  const auto& ms = r.mentions;
+  auto in_types = [](const Mention& m, const Slot& s) {
+    return std::find(s.types.begin(), s.types.end(), m.type) != s.types.end();
+  };
+  for (const Rule& rule : w.pack->rules()) {
+    if (rule.kind != Rule::Kind::kRelation) continue;
+    const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
+    const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
+    for (size_t si = 0; si < w.sentences.size(); ++si) {
+      const Span sent = w.sentences[si].span;
+      ForEachMatch(*rule.re, t, sent.begin, sent.end, [&](const std::vector<re2::StringPiece>& g) {
+        const Span whole = SpanOf(t, g[0]);
+        auto fill = [&](const Slot& slot, int grp) {
+          std::vector<size_t> found;
+          Span area = grp >= 0 && g[grp].data() ? SpanOf(t, g[grp]) : sent;
+          for (size_t i = 0; i < ms.size(); ++i) {
+            if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
+          }
+          if (found.empty() && slot.look_back) {
+            for (size_t i = ms.size(); i-- > 0;) {
+              if (ms[i].span.end <= sent.begin && in_types(ms[i], slot) &&
+                  ms[i].sentence + 3 >= static_cast<int>(si)) {
+                found.push_back(i);
+                break;
+              }
+            }
+          }
+          if (found.empty()) return found;
+          switch (slot.pick) {
+            case Pick::kFirst: return std::vector<size_t>{found.front()};
+            case Pick::kLast: return std::vector<size_t>{found.back()};
+            case Pick::kAll: return found;
+            case Pick::kNearest: {
+              size_t best = found.front();
+              int64_t bd = INT64_MAX;
+              for (size_t i : found) {
+                const int64_t d = ms[i].span.end <= whole.begin
+                                      ? int64_t{whole.begin} - ms[i].span.end
+                                      : std::abs(int64_t{ms[i].span.begin} - int64_t{whole.end}) + 1;
+                if (d < bd) {
+                  bd = d;
+                  best = i;
+                }
+              }
+              return std::vector<size_t>{best};
+            }
+          }
+          return found;
+        };
+        const auto froms = fill(rule.from, g_from);
+        const auto tos = fill(rule.to, g_to);
+        for (size_t f : froms) {
+          for (size_t to : tos) {
+            if (f == to || ms[f].name == ms[to].name) continue;
+            r.relations.push_back({rule.relation, f, to, rule.id, static_cast<int>(si)});
+          }
+        }
+      });
+    }
+  }
+}
+
+// The industry a cluster is named after, as a mention inside the cluster's:
+// 深圳市新一代信息通信产业集群 -> 新一代信息通信.
+void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
+  const std::string_view t = w.text;
+  std::vector<Mention> add;
+  for (const Mention& m : ms) {
+    if (m.type != EntityType::kIndustrialCluster) continue;
+    uint32_t b = m.span.begin, e = m.span.end;
+    while (b < e && StartsKnownName(w, b, e, true) && w.gaz[w.gaz_at[b]].end < e) b = w.gaz[w.gaz_at[b]].end;
+    for (std::string_view suf : {"产业集群", "集群"}) {
+      if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
+        e -= static_cast<uint32_t>(suf.size());
+        break;
+      }
+    }
+    if (e - b > 6 && t.substr(e - 6, 6) == "产业") e -= 6;
+    for (const std::string& pw : w.pack->programme_words()) {
+      if (e - b > pw.size() + 3 && t.substr(b, pw.size()) == pw) {
+        b += static_cast<uint32_t>(pw.size());
+        break;
+      }
+    }
+    if (CountChars(t.substr(b, e - b)) < 2) continue;
+    const Span core{b, e};
+    // a short core that names no known industry is a nickname (新一代集群)
+    const bool known = b < w.gaz_at.size() && w.gaz_at[b] >= 0 && w.gaz[w.gaz_at[b]].end == e;
+    if (!known && CountChars(t.substr(b, e - b)) <= 3) continue;
+    const bool have = std::any_of(ms.begin(), ms.end(), [&](const Mention& o) {
+      return o.type == EntityType::kIndustry && o.span == core;
+    });
+    if (have) continue;
+    Mention ind;
+    ind.span = core;
+    ind.type = EntityType::kIndustry;
+    ind.name = std::string(t.substr(b, e - b));
+    ind.rule = "structure:cluster-industry";
+    ind.sentence = m.sentence;
+    add.push_back(std::move(ind));
+  }
+  for (auto& m : add) ms.push_back(std::move(m));
+  std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    return a.span.end > b.span.end;
+  });
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const RulePack> pack,
+                                                       const SegmentOptions& segment) {
+  if (!pack) return InvalidArgumentError("Matcher::Create: no rule pack");
+  std::shared_ptr<Matcher> m(new Matcher());
+  m->trie_ = std::make_unique<Trie>();
+  const auto& gz = pack->gazetteer();
+  for (size_t i = 0; i < gz.size(); ++i) {
+    m->trie_->Add(gz[i].name, static_cast<int>(i));
+    for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
+  }
+  m->pack_ = std::move(pack);
+  m->segment_ = segment;
+  return std::shared_ptr<const Matcher>(std::move(m));
+}
+
+MatchResult Matcher::Match(const Document& doc) const {
+  Work w;
+  w.doc = &doc;
+  w.pack = pack_.get();
+  w.text = doc.text;
+  w.sentences = Segment(doc.text, segment_);
+  FindGazetteer(w, *trie_);
+  AddGazetteerCandidates(w);
+  AddRuleCandidates(w);
+  std::vector<Mention> first = Settle(w.candidates, w.order);
+  Extend(w, first);
+  std::vector<PendingAlias> aliases = FindAliases(w, first);
+
+  MatchResult r;
+  if (!aliases.empty()) {
+    AddAliasCandidates(w, first, aliases);
+    r.mentions = Settle(w.candidates, w.order);
+    Extend(w, r.mentions);
+  } else {
+    r.mentions = std::move(first);
+  }
+  AddClusterIndustries(w, r.mentions);
+  for (Mention& m : r.mentions) m.sentence = SentenceOf(w.sentences, m.span.begin);
+  for (const PendingAlias& a : aliases) {
+    for (size_t i = 0; i < r.mentions.size(); ++i) {
+      if (r.mentions[i].span.Contains(a.target) || a.target.Contains(r.mentions[i].span)) {
+        if (r.mentions[i].span.Overlaps(a.target)) {
+          r.aliases.push_back({i, a.alias, a.rule});
+          break;
+        }
+      }
+    }
+  }
+  r.sentences = std::move(w.sentences);
+  w.sentences = r.sentences;
+  FindRelations(w, r);
+  return r;
+}
+
+}  // namespace clusterkg

@@ -1,0 +1,455 @@
+// The resolve stage: mentions of all articles -> entities and relations.
+#include "clusterkg/resolve.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+namespace clusterkg {
+namespace {
+
+class UnionFind {
+ public:
+  size_t Add() {
+    parent_.push_back(parent_.size());
+    return parent_.size() - 1;
+  }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+std::string StripMarks(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    bool skip = false;
+    for (std::string_view m : {"\"", "'", " ", "《", "》", "\t"}) {
+      if (s.compare(i, m.size(), m) == 0) {
+        i += m.size();
+        skip = true;
+        break;
+      }
+    }
+    if (!skip) out += s[i++];
+  }
+  return out;
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Name lookups in the gazetteer.
+class Places {
+ public:
+  explicit Places(const RulePack& pack) : pack_(pack) {
+    const auto& gz = pack.gazetteer();
+    for (size_t i = 0; i < gz.size(); ++i) {
+      if (gz[i].type == EntityType::kOrganization) {
+        orgs_.emplace(gz[i].name, gz[i].name);
+        for (const auto& a : gz[i].aliases) orgs_.emplace(a, gz[i].name);
+      }
+      if (gz[i].type != EntityType::kPlace) continue;
+      by_name_.emplace(gz[i].name, static_cast<int>(i));
+      for (const auto& a : gz[i].aliases) by_name_.emplace(a, static_cast<int>(i));
+      max_len_ = std::max(max_len_, gz[i].name.size());
+      for (const auto& a : gz[i].aliases) max_len_ = std::max(max_len_, a.size());
+    }
+  }
+  // The longest gazetteer place that `s` starts with (shorter than s).
+  int Prefix(std::string_view s, size_t* len) const {
+    for (size_t l = std::min(max_len_, s.size() - 1); l >= 3; --l) {
+      auto it = by_name_.find(std::string(s.substr(0, l)));
+      if (it != by_name_.end()) {
+        *len = l;
+        return it->second;
+      }
+    }
+    return -1;
+  }
+  const GazetteerEntry& entry(int i) const { return pack_.gazetteer()[i]; }
+  // The canonical name of a gazetteer organisation with this name, or "".
+  std::string Organization(const std::string& name) const {
+    auto it = orgs_.find(name);
+    return it == orgs_.end() ? "" : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> orgs_;
+  const RulePack& pack_;
+  std::unordered_multimap<std::string, int> by_name_;
+  size_t max_len_ = 0;
+};
+
+// Leading places replaced by the most specific one's canonical name:
+// 深圳市南山区人民政府 -> 南山区人民政府, 深圳市会展中心 -> 深圳会展中心.
+std::string CanonicalPlacePrefix(const Places& places, std::string_view name, std::string* place) {
+  size_t pos = 0;
+  int last = -1;
+  size_t len = 0;
+  while (pos < name.size()) {
+    const int p = places.Prefix(name.substr(pos), &len);
+    if (p < 0) break;
+    last = p;
+    pos += len;
+  }
+  if (last < 0) return std::string(name);
+  if (place) *place = places.entry(last).name;
+  return places.entry(last).name + std::string(name.substr(pos));
+}
+
+// The core of a cluster name: 深圳市新一代信息通信产业集群 -> 新一代信息通信.
+std::string ClusterCore(const Places& places, const std::string& name, std::string* place) {
+  std::string s = CanonicalPlacePrefix(places, StripMarks(name), place);
+  if (place && !place->empty()) s = s.substr(place->size());
+  for (std::string_view suf : {"产业集群", "集群"}) {
+    if (EndsWith(s, suf)) {
+      s.resize(s.size() - suf.size());
+      break;
+    }
+  }
+  if (EndsWith(s, "产业") && CountChars(s) > 2) s.resize(s.size() - 6);
+  return s;
+}
+
+std::string NameKey(const Places& places, EntityType type, const std::string& name) {
+  std::string s = StripMarks(name);
+  switch (type) {
+    case EntityType::kOrganization: {
+      for (std::string_view suf : {"(筹)"}) {
+        if (EndsWith(s, suf)) s.resize(s.size() - suf.size());
+      }
+      const size_t p = s.find("人民政府");
+      if (p != std::string::npos) s.replace(p, 12, "政府");
+      // 深圳市商汤科技有限公司 is the known 商汤科技
+      std::string place;
+      std::string core = CanonicalPlacePrefix(places, s, &place);
+      core = core.substr(place.size());
+      for (std::string_view suf : {"集团股份有限公司", "集团有限公司", "股份有限公司",
+                                   "有限责任公司", "有限公司", "(中国)"}) {
+        if (EndsWith(core, suf) && core.size() > suf.size()) {
+          core.resize(core.size() - suf.size());
+          break;
+        }
+      }
+      if (std::string known = places.Organization(core); !known.empty()) return known;
+      if (std::string known = places.Organization(s); !known.empty()) return known;
+      return CanonicalPlacePrefix(places, s, nullptr);
+    }
+    case EntityType::kIndustrialCluster: {
+      std::string place;
+      const std::string core = ClusterCore(places, name, &place);
+      return place + "|" + core;
+    }
+    case EntityType::kIndustry:
+      if (EndsWith(s, "产业") && CountChars(s) > 2) s.resize(s.size() - 6);
+      return s;
+    case EntityType::kPlace:
+    case EntityType::kEvent:
+      return CanonicalPlacePrefix(places, s, nullptr);
+    default:
+      return s;
+  }
+}
+
+struct Ref {
+  size_t article;
+  size_t mention;
+};
+
+}  // namespace
+
+Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
+  const Places places(pack);
+  const auto& gz = pack.gazetteer();
+  UnionFind uf;
+  std::map<std::string, size_t> key_node;  // "type|key" -> node
+  auto node = [&](EntityType t, const std::string& name) {
+    const std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, name);
+    auto it = key_node.find(k);
+    if (it != key_node.end()) return it->second;
+    const size_t n = uf.Add();
+    key_node.emplace(k, n);
+    return n;
+  };
+
+  std::vector<Ref> refs;
+  std::vector<size_t> ref_node;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const MatchResult& m = articles[a].match;
+    std::vector<size_t> nodes(m.mentions.size());
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      const Mention& x = m.mentions[i];
+      nodes[i] = node(x.type, x.name);
+      if (x.gazetteer >= 0) uf.Union(nodes[i], node(x.type, gz[x.gazetteer].name));
+      for (const auto& al : x.aliases) uf.Union(nodes[i], node(x.type, al));
+      refs.push_back({a, i});
+      ref_node.push_back(nodes[i]);
+    }
+    for (const AliasLink& l : m.aliases) {
+      uf.Union(nodes[l.mention], node(m.mentions[l.mention].type, l.alias));
+    }
+    // 市商务局 is the article's one 深圳市商务局.
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      const Mention& x = m.mentions[i];
+      if (x.type != EntityType::kOrganization) continue;
+      const std::string key = NameKey(places, x.type, x.name);
+      bool short_form = false;
+      for (std::string_view lead : {"省", "市", "区", "县"}) short_form |= StartsWith(key, lead);
+      if (!short_form) continue;
+      std::set<size_t> fits;
+      for (size_t j = 0; j < m.mentions.size(); ++j) {
+        const Mention& y = m.mentions[j];
+        if (j == i || y.type != EntityType::kOrganization || y.name == x.name) continue;
+        if (EndsWith(StripMarks(y.name), StripMarks(x.name)) ||
+            EndsWith(NameKey(places, y.type, y.name), key.substr(3))) {
+          std::string place;
+          CanonicalPlacePrefix(places, StripMarks(y.name), &place);
+          if (!place.empty()) fits.insert(uf.Find(nodes[j]));
+        }
+      }
+      if (fits.size() == 1) uf.Union(nodes[i], *fits.begin());
+    }
+    // A cluster named without its place, or by the start of its industry
+    // (新一代集群), is the article's one cluster that fits.
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      if (m.mentions[i].type != EntityType::kIndustrialCluster) continue;
+      std::string pi;
+      const std::string ci = ClusterCore(places, m.mentions[i].name, &pi);
+      if (!pi.empty() || ci.empty()) continue;
+      std::set<size_t> fits;
+      for (size_t j = 0; j < m.mentions.size(); ++j) {
+        if (j == i || m.mentions[j].type != EntityType::kIndustrialCluster) continue;
+        std::string pj;
+        const std::string cj = ClusterCore(places, m.mentions[j].name, &pj);
+        if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2 : (cj == ci && !pj.empty())) {
+          fits.insert(uf.Find(nodes[j]));
+        }
+      }
+      if (fits.size() == 1) uf.Union(nodes[i], *fits.begin());
+    }
+  }
+
+  // Components -> entities.
+  std::map<size_t, std::vector<size_t>> comps;  // root -> refs
+  for (size_t r = 0; r < refs.size(); ++r) comps[uf.Find(ref_node[r])].push_back(r);
+  struct Draft {
+    Entity e;
+    std::vector<size_t> refs;
+  };
+  std::vector<Draft> drafts;
+  for (auto& [root, rs] : comps) {
+    Draft d;
+    d.refs = rs;
+    const Mention& first = articles[refs[rs[0]].article].match.mentions[refs[rs[0]].mention];
+    d.e.type = first.type;
+    std::set<std::string> names;
+    int gaz = -1;
+    std::string best;
+    for (size_t r : rs) {
+      const Article& art = articles[refs[r].article];
+      const Mention& x = art.match.mentions[refs[r].mention];
+      names.insert(x.name);
+      for (const auto& al : x.aliases) names.insert(al);
+      if (x.gazetteer >= 0 && (gaz < 0 || x.gazetteer < gaz)) gaz = x.gazetteer;
+      if (!x.subtype.empty() && d.e.subtype.empty()) d.e.subtype = x.subtype;
+      const bool alias_rule = x.rule.rfind("alias.", 0) == 0;
+      if (!alias_rule && (best.empty() || x.name.size() > best.size() ||
+                          (x.name.size() == best.size() && x.name < best))) {
+        best = x.name;
+      }
+      EntityMention em;
+      em.article = refs[r].article;
+      const auto [rb, re] = art.doc.offsets.ToRaw(x.span);
+      em.start = rb;
+      em.end = re;
+      em.text = art.doc.raw.substr(rb, re - rb);
+      em.rule = x.rule;
+      em.sentence = x.sentence;
+      // the original surface (traditional characters, full width) is a name too
+      if (em.text != x.name && em.text.find_first_of("<>&\n") == std::string::npos) {
+        names.insert(em.text);
+      }
+      d.e.mentions.push_back(std::move(em));
+    }
+    if (gaz >= 0) {
+      d.e.name = gz[gaz].name;
+      d.e.iri = gz[gaz].iri;
+      for (const auto& al : gz[gaz].aliases) names.insert(al);
+      if (d.e.subtype.empty()) d.e.subtype = gz[gaz].subtype;
+    } else {
+      d.e.name = best.empty() ? *names.begin() : best;
+    }
+    names.erase(d.e.name);
+    d.e.aliases.assign(names.begin(), names.end());
+    std::sort(d.e.mentions.begin(), d.e.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+      return std::tie(a.article, a.start, a.end) < std::tie(b.article, b.start, b.end);
+    });
+    drafts.push_back(std::move(d));
+  }
+  // Aliases declared by alias links whose text never occurs as a mention.
+  {
+    std::map<size_t, size_t> root_draft;
+    for (size_t i = 0; i < drafts.size(); ++i) root_draft[uf.Find(ref_node[drafts[i].refs[0]])] = i;
+    for (size_t a = 0; a < articles.size(); ++a) {
+      const MatchResult& m = articles[a].match;
+      for (const AliasLink& l : m.aliases) {
+        // the link's mention is one of this article's refs
+        for (size_t r = 0; r < refs.size(); ++r) {
+          if (refs[r].article == a && refs[r].mention == l.mention) {
+            Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
+            if (l.alias != e.name && !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
+              e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias), l.alias);
+            }
+            break;
+          }
+        }
+      }
+    }
+  }
+  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
+    return std::tie(a.e.type, a.e.name) < std::tie(b.e.type, b.e.name);
+  });
+  // Two components may end with one name (an alias seen only in one): merge.
+  Resolution out;
+  std::vector<EntityId> ref_entity(refs.size());
+  for (Draft& d : drafts) {
+    if (!out.entities.empty() && out.entities.back().type == d.e.type &&
+        out.entities.back().name == d.e.name) {
+      Entity& prev = out.entities.back();
+      for (auto& m : d.e.mentions) prev.mentions.push_back(std::move(m));
+      std::set<std::string> al(prev.aliases.begin(), prev.aliases.end());
+      al.insert(d.e.aliases.begin(), d.e.aliases.end());
+      prev.aliases.assign(al.begin(), al.end());
+      for (size_t r : d.refs) ref_entity[r] = prev.id;
+      continue;
+    }
+    d.e.id = static_cast<EntityId>(out.entities.size());
+    for (size_t r : d.refs) ref_entity[r] = d.e.id;
+    out.entities.push_back(std::move(d.e));
+  }
+
+  // Relations.
+  std::map<std::tuple<RelationType, EntityId, EntityId>, std::vector<Evidence>> rels;
+  auto sentence_text = [&](size_t a, int s) -> std::string {
+    const auto& ss = articles[a].match.sentences;
+    if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
+    return articles[a].doc.text.substr(ss[s].span.begin, ss[s].span.size());
+  };
+  auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s, const std::string& rule) {
+    if (f == to) return;
+    auto& ev = rels[{t, f, to}];
+    Evidence e{a, sentence_text(a, s), rule};
+    for (const Evidence& x : ev) {
+      if (x.article == e.article && x.sentence == e.sentence && x.rule == e.rule) return;
+    }
+    ev.push_back(std::move(e));
+  };
+  std::vector<size_t> first_ref(articles.size() + 1, 0);
+  for (size_t r = 0, a = 0; a <= articles.size(); ++a) {
+    while (r < refs.size() && refs[r].article < a) ++r;
+    first_ref[a] = r;
+  }
+  std::map<std::string, EntityId> place_by_name;
+  for (const Entity& e : out.entities) {
+    if (e.type == EntityType::kPlace) place_by_name.emplace(e.name, e.id);
+  }
+  out.article_entities.resize(articles.size());
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const MatchResult& m = articles[a].match;
+    auto ent = [&](size_t i) { return ref_entity[first_ref[a] + i]; };
+    std::set<EntityId> mentioned;
+    for (size_t i = 0; i < m.mentions.size(); ++i) mentioned.insert(ent(i));
+    out.article_entities[a].assign(mentioned.begin(), mentioned.end());
+    for (const RelationMatch& r : m.relations) add(r.type, ent(r.from), ent(r.to), a, r.sentence, r.rule);
+    // The article's main place: the gazetteer place it names most (>= 3 times).
+    std::map<EntityId, int> place_count;
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      if (m.mentions[i].type == EntityType::kPlace && m.mentions[i].gazetteer >= 0) ++place_count[ent(i)];
+    }
+    EntityId main_place = 0;
+    int main_count = 2;
+    for (auto [id, c] : place_count) {
+      if (c > main_count) {
+        main_place = id;
+        main_count = c;
+      }
+    }
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      const Mention& x = m.mentions[i];
+      // parts of a cluster's name: its place and its industry
+      if (x.type == EntityType::kIndustrialCluster) {
+        bool placed = false;
+        for (size_t j = 0; j < m.mentions.size(); ++j) {
+          const Mention& y = m.mentions[j];
+          if (j == i || !x.span.Contains(y.span)) continue;
+          if (y.type == EntityType::kPlace) {
+            add(RelationType::kLocation, ent(i), ent(j), a, x.sentence, "structure:cluster-name");
+            placed = true;
+          } else if (y.type == EntityType::kIndustry) {
+            add(RelationType::kIndustry, ent(i), ent(j), a, x.sentence, "structure:cluster-name");
+          }
+        }
+        std::string place;
+        ClusterCore(places, x.name, &place);
+        if (!placed && !place.empty()) {
+          if (auto it = place_by_name.find(place); it != place_by_name.end()) {
+            add(RelationType::kLocation, ent(i), it->second, a, x.sentence, "structure:cluster-name");
+            placed = true;
+          }
+        }
+        // a cluster named without a place: the article's main place
+        const Entity& ce = out.entities[ent(i)];
+        bool entity_placed = false;
+        for (auto& [k, v] : rels) {
+          if (std::get<0>(k) == RelationType::kLocation && std::get<1>(k) == ce.id) entity_placed = true;
+        }
+        if (!placed && !entity_placed && main_count > 2) {
+          add(RelationType::kLocation, ent(i), main_place, a, x.sentence, "structure:article-place");
+        }
+      }
+      // a place named after a place it lies in: 深圳会展中心 -> 深圳
+      if (x.type == EntityType::kPlace && x.gazetteer < 0 && x.prefix_place >= 0) {
+        if (auto it = place_by_name.find(gz[x.prefix_place].name); it != place_by_name.end()) {
+          add(RelationType::kContainedInPlace, ent(i), it->second, a, x.sentence, "structure:place-name");
+        }
+      }
+    }
+  }
+  // containedInPlace from the gazetteer, between places the corpus names.
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const MatchResult& m = articles[a].match;
+    for (size_t i = 0; i < m.mentions.size(); ++i) {
+      const Mention& x = m.mentions[i];
+      if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty()) continue;
+      if (auto it = place_by_name.find(gz[x.gazetteer].parent); it != place_by_name.end()) {
+        add(RelationType::kContainedInPlace, ref_entity[first_ref[a] + i], it->second, a, x.sentence,
+            "gazetteer:parent");
+      }
+    }
+  }
+  for (auto& [k, ev] : rels) {
+    out.relations.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::move(ev)});
+  }
+  return out;
+}
+
+}  // namespace clusterkg

@@ -1,0 +1,416 @@
+// Rule packs: YAML rules and TSV gazetteers -> compiled RulePack.
+#include "clusterkg/rules.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "clusterkg/normalize.h"
+
+namespace clusterkg {
+namespace {
+
+constexpr std::string_view kEntityNames[] = {"Organization", "Place",    "Policy",
+                                             "IndustrialCluster", "Industry", "Event",
+                                             "Person",       "Publication"};
+constexpr std::string_view kRelationNames[] = {"location",          "containedInPlace",
+                                               "promotionAgency",   "leadingEnterprise",
+                                               "issuedBy",          "industry",
+                                               "partner"};
+
+// Collects problems as "file:line: id: message".
+class Problems {
+ public:
+  void Add(const std::string& file, int line, const std::string& id, const std::string& msg) {
+    std::ostringstream s;
+    s << file << ":" << line << ": ";
+    if (!id.empty()) s << id << ": ";
+    s << msg;
+    lines_.push_back(s.str());
+  }
+  bool empty() const { return lines_.empty(); }
+  std::string Join() const {
+    std::string out;
+    for (const auto& l : lines_) out += (out.empty() ? "" : "\n") + l;
+    return out;
+  }
+
+ private:
+  std::vector<std::string> lines_;
+};
+
+std::string ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& macros,
+                         std::string* unknown) {
+  std::string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] == '$' && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+      const size_t close = pattern.find('}', i + 2);
+      if (close != std::string::npos) {
+        const std::string name = pattern.substr(i + 2, close - i - 2);
+        auto it = macros.find(name);
+        if (it == macros.end()) {
+          *unknown = name;
+          out += pattern.substr(i, close - i + 1);
+        } else {
+          out += it->second;
+        }
+        i = close + 1;
+        continue;
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
+RE2::Options ReOptions() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(int64_t{64} << 20);
+  return o;
+}
+
+std::shared_ptr<const RE2> CompileRe(const std::string& pattern, std::string* error) {
+  auto re = std::make_shared<const RE2>(pattern, ReOptions());
+  if (!re->ok()) {
+    *error = re->error();
+    if (!re->error_arg().empty()) *error += " (at \"" + re->error_arg() + "\")";
+  }
+  return re;
+}
+
+bool ParseSlot(const YAML::Node& n, Slot* slot, std::string* err) {
+  if (!n.IsMap()) {
+    *err = "slot must be a map with capture, types, pick";
+    return false;
+  }
+  for (const auto& kv : n) {
+    const std::string key = kv.first.as<std::string>();
+    if (key == "capture") {
+      slot->capture = kv.second.as<std::string>();
+    } else if (key == "types") {
+      for (const auto& t : kv.second) {
+        auto et = ParseEntityType(t.as<std::string>());
+        if (!et) {
+          *err = "unknown entity type \"" + t.as<std::string>() + "\" in slot";
+          return false;
+        }
+        slot->types.push_back(*et);
+      }
+    } else if (key == "pick") {
+      const std::string p = kv.second.as<std::string>();
+      if (p == "first") slot->pick = Pick::kFirst;
+      else if (p == "last") slot->pick = Pick::kLast;
+      else if (p == "all") slot->pick = Pick::kAll;
+      else if (p == "nearest") slot->pick = Pick::kNearest;
+      else {
+        *err = "pick must be first, last, all or nearest, not \"" + p + "\"";
+        return false;
+      }
+    } else if (key == "look_back") {
+      slot->look_back = kv.second.as<bool>();
+    } else {
+      *err = "unknown slot key \"" + key + "\"";
+      return false;
+    }
+  }
+  if (slot->types.empty()) {
+    *err = "slot needs at least one type";
+    return false;
+  }
+  return true;
+}
+
+void ParseRule(const YAML::Node& n, const std::string& file,
+               const std::map<std::string, std::string>& macros, std::vector<Rule>& out,
+               Problems& problems) {
+  Rule r;
+  r.file = file;
+  r.line = n.Mark().line + 1;
+  if (!n.IsMap()) {
+    problems.Add(file, r.line, "", "a rule must be a map");
+    return;
+  }
+  if (n["id"] && n["id"].IsScalar()) r.id = n["id"].as<std::string>();
+  if (r.id.empty()) {
+    problems.Add(file, r.line, "", "rule has no id");
+    return;
+  }
+  bool ok = true;
+  auto fail = [&](const YAML::Node& at, const std::string& msg) {
+    problems.Add(file, at.Mark().line + 1, r.id, msg);
+    ok = false;
+  };
+  std::string type_name, kind = "entity";
+  std::string reject;
+  for (const auto& kv : n) {
+    const std::string key = kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    try {
+      if (key == "id") {
+      } else if (key == "kind") {
+        kind = v.as<std::string>();
+      } else if (key == "type") {
+        type_name = v.as<std::string>();
+      } else if (key == "after") {
+        auto t = ParseEntityType(v.as<std::string>());
+        if (!t) fail(v, "unknown entity type \"" + v.as<std::string>() + "\"");
+        else r.after = *t;
+      } else if (key == "relation") {
+        auto t = ParseRelationType(v.as<std::string>());
+        if (!t) fail(v, "unknown relation \"" + v.as<std::string>() + "\"");
+        else r.relation = *t;
+      } else if (key == "pattern") {
+        r.pattern = v.as<std::string>();
+      } else if (key == "priority") {
+        r.priority = v.as<int>();
+      } else if (key == "trim") {
+        r.trim = v.as<bool>();
+      } else if (key == "require_place") {
+        r.require_place = v.as<bool>();
+      } else if (key == "subtype") {
+        r.subtype = v.as<std::string>();
+      } else if (key == "reject") {
+        reject = v.as<std::string>();
+      } else if (key == "reject_without_place") {
+        r.reject_without_place = v.as<bool>();
+      } else if (key == "min_chars") {
+        r.min_chars = v.as<int>();
+      } else if (key == "target") {
+        r.alias_target = v.as<std::string>();
+      } else if (key == "from" || key == "to") {
+        std::string err;
+        if (!ParseSlot(v, key == "from" ? &r.from : &r.to, &err)) fail(v, err);
+      } else if (key == "examples") {
+        for (const auto& e : v) {
+          if (e.IsMap() && e["text"]) {
+            r.examples.emplace_back(e["text"].as<std::string>(),
+                                    e["name"] ? e["name"].as<std::string>() : "");
+          } else {
+            fail(e, "an example needs text (and name)");
+          }
+        }
+      } else if (key == "counter_examples") {
+        for (const auto& e : v) r.counter_examples.push_back(e.as<std::string>());
+      } else if (key == "note") {
+      } else {
+        fail(kv.first, "unknown key \"" + key + "\"");
+      }
+    } catch (const YAML::Exception& e) {
+      fail(v, "bad value for " + key + ": " + e.msg);
+    }
+  }
+  if (kind == "entity") r.kind = Rule::Kind::kEntity;
+  else if (kind == "extend") r.kind = Rule::Kind::kExtend;
+  else if (kind == "alias") r.kind = Rule::Kind::kAlias;
+  else if (kind == "relation") r.kind = Rule::Kind::kRelation;
+  else fail(n, "unknown kind \"" + kind + "\"");
+  if (r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kExtend) {
+    auto t = ParseEntityType(type_name);
+    if (!t) fail(n, type_name.empty() ? "rule has no type" : "unknown entity type \"" + type_name + "\"");
+    else r.type = *t;
+  }
+  if (r.kind == Rule::Kind::kExtend && !r.after) fail(n, "an extend rule needs after: TYPE");
+  if (r.pattern.empty()) {
+    fail(n, "rule has no pattern");
+    return;
+  }
+  std::string unknown;
+  r.pattern = ExpandMacros(r.pattern, macros, &unknown);
+  if (!unknown.empty()) fail(n["pattern"], "unknown macro ${" + unknown + "}");
+  std::string err;
+  r.re = CompileRe(r.pattern, &err);
+  if (!err.empty()) {
+    fail(n["pattern"], "bad pattern: " + err);
+    return;
+  }
+  if (!reject.empty()) {
+    reject = ExpandMacros(reject, macros, &unknown);
+    r.reject = CompileRe(reject, &err);
+    if (!err.empty()) fail(n["reject"], "bad reject pattern: " + err);
+  }
+  const auto& groups = r.re->NamedCapturingGroups();
+  auto need = [&](const std::string& g) {
+    if (!g.empty() && !groups.count(g)) fail(n["pattern"], "pattern has no capture (?P<" + g + ">...)");
+  };
+  switch (r.kind) {
+    case Rule::Kind::kEntity:
+    case Rule::Kind::kExtend:
+      if (!groups.count("name") && !(groups.count("list") && groups.count("suffix"))) {
+        need("name");
+      }
+      break;
+    case Rule::Kind::kAlias:
+      need("alias");
+      if (r.alias_target.empty()) r.alias_target = "before";
+      if (r.alias_target != "before") need(r.alias_target);
+      break;
+    case Rule::Kind::kRelation:
+      if (r.from.types.empty() || r.to.types.empty()) fail(n, "a relation rule needs from: and to: slots");
+      need(r.from.capture);
+      need(r.to.capture);
+      break;
+  }
+  if (ok) out.push_back(std::move(r));
+}
+
+void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros,
+               std::vector<Rule>& rules, std::vector<std::string>& stop,
+               std::vector<std::string>& conj, std::vector<std::string>& programme,
+               std::vector<std::string>& blockers, const Normalizer& norm, Problems& problems) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(src.content);
+  } catch (const YAML::Exception& e) {
+    problems.Add(src.name, e.mark.line + 1, "", "YAML: " + e.msg);
+    return;
+  }
+  if (!root.IsMap()) {
+    problems.Add(src.name, 1, "", "a rule file is a map with macros, words and rules");
+    return;
+  }
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    if (key == "macros") {
+      for (const auto& m : v) {
+        std::string unknown;
+        macros[m.first.as<std::string>()] = ExpandMacros(m.second.as<std::string>(), macros, &unknown);
+        if (!unknown.empty()) {
+          problems.Add(src.name, m.second.Mark().line + 1, "", "unknown macro ${" + unknown + "}");
+        }
+      }
+    } else if (key == "words") {
+      for (const auto& w : v) {
+        const std::string list = w.first.as<std::string>();
+        std::vector<std::string>* dst = list == "stop" ? &stop : list == "conjunction" ? &conj
+                                        : list == "programme" ? &programme
+                                        : list == "blocker"   ? &blockers
+                                                              : nullptr;
+        if (!dst) {
+          problems.Add(src.name, w.first.Mark().line + 1, "", "unknown word list \"" + list + "\"");
+          continue;
+        }
+        for (const auto& word : w.second) dst->push_back(norm.Normalize(word.as<std::string>()));
+      }
+    } else if (key == "rules") {
+      for (const auto& r : v) ParseRule(r, src.name, macros, rules, problems);
+    } else if (key == "pack" || key == "version" || key == "description") {
+    } else {
+      problems.Add(src.name, kv.first.Mark().line + 1, "", "unknown key \"" + key + "\"");
+    }
+  }
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (true) {
+    const size_t j = s.find(sep, i);
+    out.push_back(s.substr(i, j == std::string::npos ? std::string::npos : j - i));
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+void ParseTsv(const RuleSource& src, std::vector<GazetteerEntry>& out, const Normalizer& norm,
+              Problems& problems) {
+  std::istringstream in(src.content);
+  std::string line;
+  int no = 0;
+  while (std::getline(in, line)) {
+    ++no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = Split(line, '\t');
+    if (cols.size() < 2 || cols.size() > 6) {
+      problems.Add(src.name, no, "", "a gazetteer line has 2 to 6 tab-separated columns: "
+                                     "name, type, aliases, parent, iri, subtype");
+      continue;
+    }
+    GazetteerEntry e;
+    e.name = norm.Normalize(cols[0]);
+    auto t = ParseEntityType(cols[1]);
+    if (!t) {
+      problems.Add(src.name, no, "", "unknown entity type \"" + cols[1] + "\"");
+      continue;
+    }
+    e.type = *t;
+    if (cols.size() > 2 && !cols[2].empty()) {
+      for (auto& a : Split(cols[2], '|')) {
+        if (!a.empty()) e.aliases.push_back(norm.Normalize(a));
+      }
+    }
+    if (cols.size() > 3) e.parent = norm.Normalize(cols[3]);
+    if (cols.size() > 4) e.iri = cols[4];
+    if (cols.size() > 5) e.subtype = cols[5];
+    if (e.name.empty()) {
+      problems.Add(src.name, no, "", "empty name");
+      continue;
+    }
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::string_view EntityTypeName(EntityType t) { return kEntityNames[static_cast<int>(t)]; }
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  for (int i = 0; i < kEntityTypeCount; ++i) {
+    if (kEntityNames[i] == name) return static_cast<EntityType>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view RelationTypeName(RelationType t) { return kRelationNames[static_cast<int>(t)]; }
+
+std::optional<RelationType> ParseRelationType(std::string_view name) {
+  for (int i = 0; i < kRelationTypeCount; ++i) {
+    if (kRelationNames[i] == name) return static_cast<RelationType>(i);
+  }
+  return std::nullopt;
+}
+
+Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<RuleSource>& sources,
+                                                         const Normalizer& normalizer) {
+  std::shared_ptr<RulePack> pack(new RulePack());
+  Problems problems;
+  std::map<std::string, std::string> macros;
+  for (const RuleSource& src : sources) {
+    const bool tsv = src.name.size() >= 4 && src.name.compare(src.name.size() - 4, 4, ".tsv") == 0;
+    if (tsv) {
+      ParseTsv(src, pack->gazetteer_, normalizer, problems);
+    } else {
+      ParseYaml(src, macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
+                pack->programme_words_, pack->blockers_, normalizer,
+                problems);
+    }
+  }
+  std::map<std::string, const Rule*> ids;
+  for (const Rule& r : pack->rules_) {
+    auto [it, fresh] = ids.emplace(r.id, &r);
+    if (!fresh) {
+      problems.Add(r.file, r.line, r.id,
+                   "duplicate id (first defined at " + it->second->file + ":" +
+                       std::to_string(it->second->line) + ")");
+    }
+  }
+  if (!problems.empty()) return ParseError(problems.Join());
+  return std::shared_ptr<const RulePack>(std::move(pack));
+}
+
+const Rule* RulePack::FindRule(std::string_view id) const {
+  for (const Rule& r : rules_) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace clusterkg
