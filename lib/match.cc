@@ -378,6 +378,35 @@ void AddRuleCandidates(Work& w) {
   }
 }
 
+// 华中科技大学与长飞光纤光缆股份有限公司: when another candidate ends right
+// before a conjunction inside a longer one, the longer one starts after it.
+void SplitCoordinations(Work& w) {
+  const std::string_view t = w.text;
+  const auto& conj = w.pack->conjunctions();
+  for (size_t i = 0; i < w.candidates.size(); ++i) {
+    if (w.order[i] < 0) continue;  // gazetteer and alias candidates are exact
+    Mention& c = w.candidates[i];
+    uint32_t nb = c.span.begin;
+    for (size_t j = 0; j < w.candidates.size(); ++j) {
+      const Mention& d = w.candidates[j];
+      if (j == i || d.span.begin < c.span.begin || d.span.end >= c.span.end) continue;
+      if (d.type != EntityType::kOrganization && d.type != EntityType::kPlace) continue;
+      for (const std::string& cj : conj) {
+        if (t.compare(d.span.end, cj.size(), cj) == 0) {
+          const auto after = static_cast<uint32_t>(d.span.end + cj.size());
+          if (after > nb && CountChars(t.substr(after, c.span.end - after)) >= 3) nb = after;
+        }
+      }
+    }
+    if (nb == c.span.begin) continue;
+    const size_t cut = nb - c.span.begin;
+    if (c.name.compare(0, cut, t.substr(c.span.begin, cut)) != 0) continue;
+    c.name.erase(0, cut);
+    c.span.begin = nb;
+    c.prefix_place = PrefixPlace(w, c.span.begin, c.span.end);
+  }
+}
+
 bool NestingAllowed(const Mention& outer, const Mention& inner) {
   if (!outer.span.Contains(inner.span) || outer.span == inner.span) return false;
   if (outer.type == EntityType::kIndustrialCluster) {
@@ -447,6 +476,19 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       const Span ext = SpanOf(t, g[g_name]);
       if (ext.begin != m.span.end || ext.empty()) continue;
       if (rule.reject && RE2::PartialMatch(g[g_name], *rule.reject)) continue;
+      // an extension that runs across a verb or function word is no sub-unit
+      const std::string_view ext_text = t.substr(ext.begin, ext.size());
+      bool crosses = false;
+      for (const std::string& sw : w.pack->stop_words()) {
+        const size_t p = ext_text.find(sw);
+        if (p != std::string_view::npos &&
+            !CoveredByKnownName(w, ext.begin + static_cast<uint32_t>(p),
+                                ext.begin + static_cast<uint32_t>(p + sw.size()))) {
+          crosses = true;
+          break;
+        }
+      }
+      if (crosses) continue;
       m.span.end = ext.end;
       m.name += std::string(g[g_name].data(), g[g_name].size());
       m.type = rule.type;
@@ -681,6 +723,7 @@ MatchResult Matcher::Match(const Document& doc) const {
   FindGazetteer(w, *trie_);
   AddGazetteerCandidates(w);
   AddRuleCandidates(w);
+  SplitCoordinations(w);
   std::vector<Mention> first = Settle(w.candidates, w.order);
   Extend(w, first);
   std::vector<PendingAlias> aliases = FindAliases(w, first);

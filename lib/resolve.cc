@@ -116,10 +116,17 @@ std::string CanonicalPlacePrefix(const Places& places, std::string_view name, st
   return places.entry(last).name + std::string(name.substr(pos));
 }
 
-// The core of a cluster name: 深圳市新一代信息通信产业集群 -> 新一代信息通信.
+// The core of a cluster name: 深圳市新一代信息通信产业集群 -> 新一代信息通信,
+// 世界级光电子信息产业集群 -> 光电子信息.
 std::string ClusterCore(const Places& places, const std::string& name, std::string* place) {
   std::string s = CanonicalPlacePrefix(places, StripMarks(name), place);
   if (place && !place->empty()) s = s.substr(place->size());
+  for (std::string_view pre : {"世界级", "国家级", "国家", "省级", "市级"}) {
+    if (StartsWith(s, pre) && s.size() > pre.size() + 6) {
+      s = s.substr(pre.size());
+      break;
+    }
+  }
   for (std::string_view suf : {"产业集群", "集群"}) {
     if (EndsWith(s, suf)) {
       s.resize(s.size() - suf.size());

@@ -1,6 +1,8 @@
 // JSON-LD writer (SPEC section 4).
 #include "clusterkg/export/jsonld.h"
 
+#include <cctype>
+
 namespace clusterkg {
 namespace {
 
@@ -77,8 +79,10 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
     json ms = json::array();
     for (const EntityMention& m : e.mentions) {
       const std::string& art = g.articles()[m.article].iri;
-      ms.push_back(json{{"@id", art + "#" + std::to_string(m.start) + "-" + std::to_string(m.end) +
-                                    "-" + std::to_string(e.id)},
+      std::string type(EntityTypeName(e.type));
+      for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      ms.push_back(json{{"@id", art + "#" + type + "-" + std::to_string(m.start) + "-" +
+                                    std::to_string(m.end)},
                         {"@type", "ckg:Mention"},
                         {"ckg:article", Ref(art)},
                         {"ckg:start", m.start},
