@@ -130,7 +130,9 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
       if (!out.AtBlockStart() && !out.EndsWithSpace()) out.AddMapped(" ", at, at + 1);
       continue;
     }
-    if (oi < org.size() && org.compare(oi, dlen, dch) == 0) {
+    const bool reference = oi + 1 < org.size() && org[oi] == '&' &&
+                           (std::isalnum(static_cast<unsigned char>(org[oi + 1])) || org[oi + 1] == '#');
+    if (!reference && oi < org.size() && org.compare(oi, dlen, dch) == 0) {
       out.AddRaw(dch, raw_offset + rpos + static_cast<uint32_t>(oi));
       oi += dlen;
       di += dlen;
@@ -190,7 +192,7 @@ void CollectMeta(const GumboNode* node, HtmlMeta* meta) {
     std::string t = Trim(NodeText(node));
     // "Headline_Site" / "Headline - Site" / "Headline | Site": keep the headline
     for (const char* sep : {"_", " - ", " | ", "|", "—"}) {
-      const size_t p = t.rfind(sep);
+      const size_t p = t.find(sep);
       if (p != std::string::npos && p > 0) {
         t = Trim(t.substr(0, p));
         break;

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -49,7 +50,16 @@ std::string NormalizeDate(const std::string& in) {
       std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
       std::string out = buf;
       std::string rest = Trim(end);
-      if (rest == "GMT" || rest == "UTC" || rest == "Z" || rest == "+0000") out += "Z";
+      if (rest == "GMT" || rest == "UTC" || rest == "Z") {
+        out += "Z";
+      } else if ((rest.size() == 6 && rest[3] == ':') || rest.size() == 5) {
+        // a numeric zone: +08:00 or +0800
+        const std::string digits = rest.size() == 6 ? rest.substr(1, 2) + rest.substr(4, 2) : rest.substr(1);
+        if ((rest[0] == '+' || rest[0] == '-') &&
+            std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          out += rest.substr(0, 3) + ":" + digits.substr(2);
+        }
+      }
       return out;
     }
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);

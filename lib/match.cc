@@ -181,6 +181,17 @@ bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
   } else if (rule.require_place && !StartsKnownName(w, m.span.begin, m.span.end, true)) {
     return false;
   }
+  if (rule.trim_to_place && !StartsKnownName(w, m.span.begin, m.span.end, true)) {
+    for (uint32_t p = m.span.begin + 1; p < std::min(head, m.span.end); ++p) {
+      if (StartsKnownName(w, p, m.span.end, true)) {
+        const size_t cut = p - m.span.begin;
+        if (m.name.compare(0, cut, t.substr(m.span.begin, cut)) != 0) break;
+        m.name.erase(0, cut);
+        m.span.begin = p;
+        break;
+      }
+    }
+  }
   if (head == m.span.end && CountChars(m.name) < static_cast<size_t>(rule.min_chars)) return false;
   if (rule.reject) {
     if (RE2::PartialMatch(m.name, *rule.reject)) return false;
@@ -217,18 +228,19 @@ std::string StripQuotes(std::string s) {
 // Runs `re` over [b, e) of the text, calling f(groups) for each match.
 template <typename F>
 void ForEachMatch(const RE2& re, std::string_view text, uint32_t b, uint32_t e, F f) {
+  // The input is the range alone, so that ^ and $ match at its ends.
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data(), e);
-  size_t pos = b;
-  while (pos <= e) {
-    if (!re.Match(input, pos, e, RE2::UNANCHORED, g.data(), n)) break;
+  const re2::StringPiece input(text.data() + b, e - b);
+  size_t pos = 0;
+  while (pos <= input.size()) {
+    if (!re.Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), n)) break;
     f(g);
-    size_t next = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+    size_t next = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     if (g[0].empty() || next <= pos) {
       next = std::max(next, pos);
       size_t len = 1;
-      if (next < e) internal::DecodeUtf8(text, next, &len);
+      if (next < input.size()) internal::DecodeUtf8(text, b + next, &len);
       next += len;
     }
     pos = next;
@@ -553,9 +565,10 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
         const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
         if (nb < 0) return;
         as.begin = static_cast<uint32_t>(nb);
-        // the alias must not be (part of) another entity's name
+        // the alias must not be part of another entity's name (names inside
+        // it, such as 中国 in 中国声谷, give way to it)
         for (const Mention& m : ms) {
-          if (m.span.Overlaps(as) && !(m.type == it->type && m.span == as)) return;
+          if (m.span.Overlaps(as) && !as.Contains(m.span)) return;
         }
         std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
         if (CountChars(a) < 2) return;
@@ -587,23 +600,64 @@ void AddAliasCandidates(Work& w, const std::vector<Mention>& ms, const std::vect
   }
 }
 
+// A sentence in which every outermost mention is one character, U+E000,
+// so that relation patterns see names as atoms: "${E}作为${E}促进机构".
+struct MaskedSentence {
+  std::string text;
+  std::vector<uint32_t> begin, end;  // per masked byte: original range
+};
+
+MaskedSentence Mask(std::string_view t, Span sent, const std::vector<Mention>& ms) {
+  MaskedSentence out;
+  auto copy = [&](uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to; ++k) {
+      out.text += t[k];
+      out.begin.push_back(k);
+      out.end.push_back(k + 1);
+    }
+  };
+  uint32_t pos = sent.begin;
+  for (const Mention& m : ms) {  // sorted by begin, outer before inner
+    if (m.span.begin < pos || !sent.Contains(m.span)) continue;
+    copy(pos, m.span.begin);
+    out.text += "\xEE\x80\x80";
+    for (int k = 0; k < 3; ++k) {
+      out.begin.push_back(m.span.begin);
+      out.end.push_back(m.span.end);
+    }
+    pos = m.span.end;
+  }
+  copy(pos, sent.end);
+  return out;
+}
+
 void FindRelations(Work& w, MatchResult& r) {
-  const std::string_view t = w.text;
   const auto& ms = r.mentions;
   auto in_types = [](const Mention& m, const Slot& s) {
     return std::find(s.types.begin(), s.types.end(), m.type) != s.types.end();
   };
+  std::vector<MaskedSentence> masked;
+  masked.reserve(w.sentences.size());
+  for (const Sentence& s : w.sentences) masked.push_back(Mask(w.text, s.span, ms));
   for (const Rule& rule : w.pack->rules()) {
     if (rule.kind != Rule::Kind::kRelation) continue;
     const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
     const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
     for (size_t si = 0; si < w.sentences.size(); ++si) {
       const Span sent = w.sentences[si].span;
-      ForEachMatch(*rule.re, t, sent.begin, sent.end, [&](const std::vector<re2::StringPiece>& g) {
-        const Span whole = SpanOf(t, g[0]);
+      const MaskedSentence& mt = masked[si];
+      if (mt.text.empty()) continue;
+      const std::string_view mv(mt.text);
+      auto original = [&](const re2::StringPiece& sp) {
+        const Span s = SpanOf(mv, sp);
+        if (s.empty()) return Span{mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)], mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)]};
+        return Span{mt.begin[s.begin], mt.end[s.end - 1]};
+      };
+      ForEachMatch(*rule.re, mv, 0, static_cast<uint32_t>(mv.size()), [&](const std::vector<re2::StringPiece>& g) {
+        const Span whole = original(g[0]);
         auto fill = [&](const Slot& slot, int grp) {
           std::vector<size_t> found;
-          Span area = grp >= 0 && g[grp].data() ? SpanOf(t, g[grp]) : sent;
+          Span area = grp >= 0 && g[grp].data() ? original(g[grp]) : sent;
           for (size_t i = 0; i < ms.size(); ++i) {
             if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
           }
@@ -691,6 +745,20 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     add.push_back(std::move(ind));
   }
   for (auto& m : add) ms.push_back(std::move(m));
+  // 纳米 and 新材料 inside the industry 纳米新材料 are parts of its name
+  std::vector<Span> cores;
+  for (const Mention& m : ms) {
+    if (m.type == EntityType::kIndustry && m.rule == "structure:cluster-industry") cores.push_back(m.span);
+  }
+  ms.erase(std::remove_if(ms.begin(), ms.end(),
+                          [&](const Mention& m) {
+                            if (m.type != EntityType::kIndustry) return false;
+                            for (const Span& c : cores) {
+                              if (c.Contains(m.span) && !(c == m.span)) return true;
+                            }
+                            return false;
+                          }),
+           ms.end());
   std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     return a.span.end > b.span.end;

@@ -271,6 +271,7 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     std::set<std::string> names;
     int gaz = -1;
     std::string best;
+    int best_rank = 0;
     for (size_t r : rs) {
       const Article& art = articles[refs[r].article];
       const Mention& x = art.match.mentions[refs[r].mention];
@@ -279,9 +280,14 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
       if (x.gazetteer >= 0 && (gaz < 0 || x.gazetteer < gaz)) gaz = x.gazetteer;
       if (!x.subtype.empty() && d.e.subtype.empty()) d.e.subtype = x.subtype;
       const bool alias_rule = x.rule.rfind("alias.", 0) == 0;
-      if (!alias_rule && (best.empty() || x.name.size() > best.size() ||
-                          (x.name.size() == best.size() && x.name < best))) {
+      // a cluster is best named with its place (武汉光电子信息集群, not
+      // 世界级光电子信息产业集群)
+      const int rank = x.type == EntityType::kIndustrialCluster && x.prefix_place >= 0 ? 1 : 0;
+      if (!alias_rule && (best.empty() || rank > best_rank ||
+                          (rank == best_rank && (x.name.size() > best.size() ||
+                                                 (x.name.size() == best.size() && x.name < best))))) {
         best = x.name;
+        best_rank = rank;
       }
       EntityMention em;
       em.article = refs[r].article;

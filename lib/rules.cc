@@ -128,7 +128,7 @@ bool ParseSlot(const YAML::Node& n, Slot* slot, std::string* err) {
 
 void ParseRule(const YAML::Node& n, const std::string& file,
                const std::map<std::string, std::string>& macros, std::vector<Rule>& out,
-               Problems& problems) {
+               std::map<std::string, std::string>& seen_ids, Problems& problems) {
   Rule r;
   r.file = file;
   r.line = n.Mark().line + 1;
@@ -140,6 +140,10 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   if (r.id.empty()) {
     problems.Add(file, r.line, "", "rule has no id");
     return;
+  }
+  const std::string where = file + ":" + std::to_string(r.line);
+  if (auto [it, fresh] = seen_ids.emplace(r.id, where); !fresh) {
+    problems.Add(file, r.line, r.id, "duplicate id (first defined at " + it->second + ")");
   }
   bool ok = true;
   auto fail = [&](const YAML::Node& at, const std::string& msg) {
@@ -177,6 +181,8 @@ void ParseRule(const YAML::Node& n, const std::string& file,
         r.subtype = v.as<std::string>();
       } else if (key == "reject") {
         reject = v.as<std::string>();
+      } else if (key == "trim_to_place") {
+        r.trim_to_place = v.as<bool>();
       } else if (key == "reject_without_place") {
         r.reject_without_place = v.as<bool>();
       } else if (key == "min_chars") {
@@ -262,7 +268,8 @@ void ParseRule(const YAML::Node& n, const std::string& file,
 void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros,
                std::vector<Rule>& rules, std::vector<std::string>& stop,
                std::vector<std::string>& conj, std::vector<std::string>& programme,
-               std::vector<std::string>& blockers, const Normalizer& norm, Problems& problems) {
+               std::vector<std::string>& blockers, std::map<std::string, std::string>& seen_ids,
+               const Normalizer& norm, Problems& problems) {
   YAML::Node root;
   try {
     root = YAML::Load(src.content);
@@ -299,7 +306,7 @@ void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros
         for (const auto& word : w.second) dst->push_back(norm.Normalize(word.as<std::string>()));
       }
     } else if (key == "rules") {
-      for (const auto& r : v) ParseRule(r, src.name, macros, rules, problems);
+      for (const auto& r : v) ParseRule(r, src.name, macros, rules, seen_ids, problems);
     } else if (key == "pack" || key == "version" || key == "description") {
     } else {
       problems.Add(src.name, kv.first.Mark().line + 1, "", "unknown key \"" + key + "\"");
@@ -383,23 +390,15 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
   std::shared_ptr<RulePack> pack(new RulePack());
   Problems problems;
   std::map<std::string, std::string> macros;
+  std::map<std::string, std::string> seen_ids;  // rule id -> file:line
   for (const RuleSource& src : sources) {
     const bool tsv = src.name.size() >= 4 && src.name.compare(src.name.size() - 4, 4, ".tsv") == 0;
     if (tsv) {
       ParseTsv(src, pack->gazetteer_, normalizer, problems);
     } else {
       ParseYaml(src, macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
-                pack->programme_words_, pack->blockers_, normalizer,
+                pack->programme_words_, pack->blockers_, seen_ids, normalizer,
                 problems);
-    }
-  }
-  std::map<std::string, const Rule*> ids;
-  for (const Rule& r : pack->rules_) {
-    auto [it, fresh] = ids.emplace(r.id, &r);
-    if (!fresh) {
-      problems.Add(r.file, r.line, r.id,
-                   "duplicate id (first defined at " + it->second->file + ":" +
-                       std::to_string(it->second->line) + ")");
     }
   }
   if (!problems.empty()) return ParseError(problems.Join());

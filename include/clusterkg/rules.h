@@ -95,6 +95,8 @@ struct Rule {
   int priority = 50;
   bool trim = false;          // bound the name on the left (docs/rule-format.md)
   bool require_place = false; // the trimmed name must start with a place
+  bool trim_to_place = false; // a name with a place inside starts at it
+                              // (壮大深圳市...集群 -> 深圳市...集群)
   std::string subtype;        // schema.org class added beside the base class
   std::shared_ptr<const re2::RE2> reject;  // names matching this are dropped
   bool reject_without_place = false;       // test reject also without a

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""End-to-end tests of the export tool: every output format loads, offsets are
+exact, bad input is reported and the rest is still written.
+
+usage: cli_test.py CLUSTERKG ARTICLES_DIR DATA_DIR OUT_DIR
+"""
+import json, os, socket, subprocess, sys
+import xml.etree.ElementTree as ET
+
+cli, articles, data, out = sys.argv[1:5]
+os.makedirs(out, exist_ok=True)
+
+
+from rdflib import Graph, Namespace, RDF  # noqa: E402
+
+
+def no_network(*a, **k):
+    raise RuntimeError("network access attempted")
+
+
+class NoNetSocket(socket.socket):  # rdflib must not fetch anything
+    def connect(self, *a, **k):
+        no_network()
+
+
+socket.socket = NoNetSocket
+socket.create_connection = no_network
+
+CKG = Namespace("https://w3id.org/clusterkg/vocab#")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args, stdin=None):
+    return subprocess.run([cli, *args], capture_output=True, input=stdin)
+
+
+# 1. JSON-LD of the sample corpus: loads in rdflib, offsets exact.
+target = os.path.join(out, "sample.jsonld")
+r = run("extract", articles, "-o", target)
+check(r.returncode == 0, f"extract exits 0, got {r.returncode}: {r.stderr[-300:]}")
+check(b"7 articles, 0 failed" in r.stderr, f"summary names 7 articles: {r.stderr!r}")
+g = Graph()
+g.parse(target, format="json-ld")
+check(len(g) > 500, f"JSON-LD has triples ({len(g)})")
+clusters = set(g.subjects(RDF.type, CKG.IndustrialCluster))
+check(len(clusters) >= 7, f"at least 7 clusters, got {len(clusters)}")
+bad = total = 0
+urls = {}
+for art in g.subjects(RDF.type, __import__("rdflib").URIRef("https://schema.org/NewsArticle")):
+    urls[art] = str(next(g.objects(art, __import__("rdflib").URIRef("https://schema.org/url"))))
+for m in g.subjects(RDF.type, CKG.Mention):
+    art = next(g.objects(m, CKG.article))
+    url = urls[art]
+    if not os.path.exists(url):
+        continue  # a JSONL record: offsets count bytes of its text field
+    raw = open(url, "rb").read()
+    s, e = int(next(g.objects(m, CKG.start))), int(next(g.objects(m, CKG.end)))
+    total += 1
+    if raw[s:e].decode("utf-8") != str(next(g.objects(m, CKG.text))):
+        bad += 1
+check(total > 100 and bad == 0, f"mention offsets exact: {bad} wrong of {total}")
+
+# 2. NDJSON: one line per article, in input order, each a JSON-LD document.
+r = run("extract", "--format", "ndjson", articles)
+lines = r.stdout.decode().splitlines()
+check(r.returncode == 0 and len(lines) == 7, f"7 NDJSON lines, got {len(lines)}")
+for i, line in enumerate(lines):
+    gl = Graph()
+    gl.parse(data=line, format="json-ld")
+    check(len(gl) > 10, f"NDJSON line {i} loads")
+check(json.loads(lines[0])["@graph"][0]["url"].endswith("01-suzhou-nano.txt"), "NDJSON keeps input order")
+
+# 3. GraphML and DOT.
+r = run("extract", "--format", "graphml", articles)
+root = ET.fromstring(r.stdout)
+check(root.tag.endswith("graphml") and len(root.findall(".//{*}node")) > 50, "GraphML parses with nodes")
+r = run("extract", "--format", "dot", os.path.join(articles, "01-suzhou-nano.txt"))
+check(r.stdout.startswith(b"digraph") and b"label=" in r.stdout, "DOT output")
+
+# 4. Bad input: named on stderr with the position; the rest is still written.
+bad_utf8 = os.path.join(data, "bad-utf8.txt")
+empty = os.path.join(data, "empty.txt")
+records = os.path.join(data, "bad-records.jsonl")
+good = os.path.join(articles, "01-suzhou-nano.txt")
+r = run("extract", bad_utf8, empty, "/nonexistent/x.txt", records, good)
+err = r.stderr.decode()
+check(r.returncode == 1, f"exit status 1 on bad input, got {r.returncode}")
+check(f"{bad_utf8}: byte 24: invalid UTF-8" in err, f"invalid UTF-8 named with byte: {err}")
+check(f"{empty}: empty article" in err, "empty file named")
+check("/nonexistent/x.txt: no such file or directory" in err, "missing path named")
+check(f"{records}:2: not a JSON object" in err, "bad JSONL line named with its line")
+gb = Graph()
+gb.parse(data=r.stdout.decode(), format="json-ld")
+names = {str(o) for o in gb.objects(None, __import__("rdflib").URIRef("https://schema.org/name"))}
+for n in ("苏州纳米新材料集群", "宁波磁性材料产业集群"):
+    check(n in names, f"{n} still extracted next to bad input")
+r = run("extract", "--format", "ndjson", bad_utf8, good)
+lines = r.stdout.decode().splitlines()
+check(len(lines) == 2 and "ckg:error" in json.loads(lines[0]), "NDJSON keeps a line for a failed article")
+
+# 5. Standard input holds JSONL records.
+r = run("extract", "-", stdin='{"id": "s1", "text": "苏州纳米新材料集群发展。"}\n'.encode())
+check(r.returncode == 0 and "苏州纳米新材料集群" in r.stdout.decode(), "JSONL on standard input")
+
+# 6. A broken rule pack exits 2 with file and line.
+pack = os.path.join(out, "broken.yaml")
+open(pack, "w").write("rules:\n  - id: x\n    type: Place\n    pattern: '(?P<name>[a'\n")
+r = run("extract", "--rules", pack, good)
+check(r.returncode == 2 and f"{pack}:4: x: bad pattern" in r.stderr.decode(), f"broken pack: {r.stderr!r}")
+
+print(f"{len(failures)} failures")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,111 @@
+// JSON-LD output: the shape SPEC section 4 gives.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "test_util.h"
+
+using namespace clusterkg;
+using nlohmann::json;
+
+namespace {
+KnowledgeGraph Samples() {
+  std::vector<Article> arts;
+  for (const char* n : {"01-suzhou-nano.txt", "02-wuhan-optics.html", "04-bay-area-traditional.txt"}) {
+    arts.push_back(clusterkg::testing::MustExtractFile(clusterkg::testing::SamplePath(n)));
+  }
+  return clusterkg::testing::GraphOf(std::move(arts));
+}
+const json* FindNode(const json& doc, const std::string& id) {
+  for (const json& n : doc["@graph"]) {
+    if (n["@id"] == id) return &n;
+  }
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("the context is inline and maps schema.org and ckg") {
+  const json doc = JsonLdWriter().ToJson(Samples());
+  const json& ctx = doc["@context"];
+  CHECK(ctx["@vocab"] == "https://schema.org/");
+  CHECK(ctx["ckg"] == "https://w3id.org/clusterkg/vocab#");
+  CHECK(doc["@graph"].is_array());
+}
+
+TEST_CASE("articles, entities and mentions have the SPEC's shape") {
+  const auto g = Samples();
+  const json doc = JsonLdWriter().ToJson(g);
+  const json* art = FindNode(doc, g.articles()[1].iri);
+  REQUIRE(art);
+  CHECK((*art)["@type"] == "NewsArticle");
+  CHECK((*art)["headline"] == "武汉光电子信息集群加速向万亿级迈进");
+  CHECK((*art)["datePublished"] == "2024-05-20T09:30:00+08:00");
+  CHECK((*art)["url"] == clusterkg::testing::SamplePath("02-wuhan-optics.html"));
+  CHECK((*art)["mentions"].size() == g.ArticleEntities(1).size());
+
+  const Entity* c = clusterkg::testing::FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
+  REQUIRE(c);
+  const json* node = FindNode(doc, "https://w3id.org/clusterkg/id/industrialcluster/苏州纳米新材料集群");
+  REQUIRE(node);
+  CHECK((*node)["@type"] == "ckg:IndustrialCluster");
+  CHECK((*node)["name"] == "苏州纳米新材料集群");
+  CHECK((*node)["location"] == json::array({{{"@id", "https://w3id.org/clusterkg/id/place/苏州"}}}));
+  CHECK((*node)["ckg:promotionAgency"][0]["@id"] ==
+        "https://w3id.org/clusterkg/id/organization/苏州纳米科技发展有限公司");
+  const json& m = (*node)["ckg:mention"][0];
+  CHECK(m["@type"] == "ckg:Mention");
+  CHECK(m["ckg:article"]["@id"] == g.articles()[0].iri);
+  CHECK(m["ckg:rule"] == "cluster.name");
+  CHECK(m["ckg:text"] == "苏州纳米新材料集群");
+  CHECK(m["ckg:start"] == 0);
+  CHECK(m["ckg:end"] == 27);
+}
+
+TEST_CASE("every mention's offsets give its text in the original file") {
+  const auto g = Samples();
+  const json doc = JsonLdWriter().ToJson(g);
+  std::map<std::string, std::string> raw;
+  for (size_t a = 0; a < g.articles().size(); ++a) {
+    std::ifstream in(g.articles()[a].url, std::ios::binary);
+    raw[g.articles()[a].iri] = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  size_t checked = 0;
+  for (const json& n : doc["@graph"]) {
+    if (!n.contains("ckg:mention")) continue;
+    for (const json& m : n["ckg:mention"]) {
+      const std::string& file = raw.at(m["ckg:article"]["@id"].get<std::string>());
+      const size_t b = m["ckg:start"], e = m["ckg:end"];
+      CHECK(file.substr(b, e - b) == m["ckg:text"].get<std::string>());
+      ++checked;
+    }
+  }
+  CHECK(checked > 60);
+}
+
+TEST_CASE("relations also have evidence statements naming both ends") {
+  const json doc = JsonLdWriter().ToJson(Samples());
+  size_t statements = 0;
+  for (const json& n : doc["@graph"]) {
+    if (n["@type"] != "ckg:RelationStatement") continue;
+    ++statements;
+    CHECK(n["ckg:subject"].contains("@id"));
+    CHECK(n["ckg:object"].contains("@id"));
+    CHECK(n["ckg:predicate"]["@id"].get<std::string>().rfind("https://", 0) == 0);
+    CHECK_FALSE(n["ckg:evidence"].empty());
+    CHECK_FALSE(n["ckg:evidence"][0]["ckg:rule"].get<std::string>().empty());
+  }
+  CHECK(statements > 10);
+}
+
+TEST_CASE("output is identical across runs") {
+  std::ostringstream a, b;
+  REQUIRE(JsonLdWriter().Write(Samples(), a).ok());
+  REQUIRE(JsonLdWriter().Write(Samples(), b).ok());
+  CHECK(a.str() == b.str());
+  std::ostringstream one_line;
+  REQUIRE(JsonLdWriter({.indent = -1}).Write(Samples(), one_line).ok());
+  const std::string line = one_line.str();
+  CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+}

@@ -1,0 +1,139 @@
+// The load stage: text, HTML, front matter, JSON records, and bad input.
+#include <catch2/catch.hpp>
+
+#include "clusterkg/load.h"
+
+using clusterkg::LoadJsonRecord;
+using clusterkg::LoadString;
+using clusterkg::Span;
+using clusterkg::StatusCode;
+
+namespace {
+std::string RawOf(const clusterkg::Document& d, Span s) {
+  auto [b, e] = d.offsets.ToRaw(s);
+  return d.raw.substr(b, e - b);
+}
+Span Find(const clusterkg::Document& d, const std::string& what) {
+  const auto p = static_cast<uint32_t>(d.text.find(what));
+  REQUIRE(p != std::string::npos);
+  return {p, p + static_cast<uint32_t>(what.size())};
+}
+}  // namespace
+
+TEST_CASE("plain text becomes one block per line, CR LF and indentation dropped") {
+  auto d = LoadString("第一行\r\n\r\n  第二行  \n", "a.txt");
+  REQUIRE(d.ok());
+  CHECK(d->format == clusterkg::SourceFormat::kText);
+  CHECK(d->text == "第一行\n第二行\n");
+  CHECK(d->blocks.size() == 2);
+  CHECK(d->headline == "第一行");
+  const auto [b, e] = d->offsets.ToRaw({10, 19});
+  CHECK(b == 15);
+  CHECK(e == 24);
+}
+
+TEST_CASE("HTML gives the body text without scripts, styles, navigation or related lists") {
+  const std::string html =
+      "<html><head><title>光谷新闻_东湖网</title><style>p{}</style>"
+      "<script>var x='北京';</script><meta name=\"author\" content=\"记者甲\"></head><body>"
+      "<nav><a>上海</a></nav><div class=\"breadcrumb\">首页 &gt; 正文</div>"
+      "<h1>光谷新闻</h1><p>深圳&nbsp;会展&amp;中心</p><!-- 广州 -->"
+      "<div class=\"related-news\"><a>重庆</a></div><p hidden>天津</p><p>武汉<br>光谷</p>"
+      "<footer>版权所有 沪ICP备</footer></body></html>";
+  auto d = LoadString(html, "page.html");
+  REQUIRE(d.ok());
+  CHECK(d->format == clusterkg::SourceFormat::kHtml);
+  CHECK(d->headline == "光谷新闻");
+  CHECK(d->author == "记者甲");
+  CHECK(d->text == "光谷新闻\n深圳\xC2\xA0会展&中心\n武汉\n光谷\n");
+  // character references map to the whole reference in the page
+  CHECK(RawOf(*d, Find(*d, "\xC2\xA0")) == "&nbsp;");
+  CHECK(RawOf(*d, Find(*d, "会展&中心")) == "会展&amp;中心");
+  CHECK(RawOf(*d, Find(*d, "武汉")) == "武汉");
+}
+
+TEST_CASE("front matter gives headline, date and author; the headline is text too") {
+  const std::string raw =
+      "---\ntitle: '苏州纳米集群'\ndate: 2024-03-12 10:15:00\nauthor: 记者乙\n---\n"
+      "<p>正文在苏州。</p>\n";
+  auto d = LoadString(raw, "a.md");
+  REQUIRE(d.ok());
+  CHECK(d->format == clusterkg::SourceFormat::kFrontMatterHtml);
+  CHECK(d->headline == "苏州纳米集群");
+  CHECK(d->date == "2024-03-12T10:15:00");
+  CHECK(d->author == "记者乙");
+  REQUIRE(d->blocks.size() >= 3);
+  CHECK(d->blocks[0].kind == clusterkg::Block::Kind::kHeadline);
+  CHECK(RawOf(*d, d->blocks[0].span) == "苏州纳米集群");
+  CHECK(d->offsets.ToRaw(d->blocks[0].span).first == raw.find("苏州纳米集群"));
+  CHECK(RawOf(*d, Find(*d, "正文在苏州。")) == "正文在苏州。");
+}
+
+TEST_CASE("front matter followed by text, RFC 2822 dates") {
+  auto d = LoadString("\n---\ntitle: 标题\ndate: Tue, 16 Aug 2022 16:09:00 GMT\n---\n正文。\n", "b.md");
+  REQUIRE(d.ok());
+  CHECK(d->format == clusterkg::SourceFormat::kFrontMatterText);
+  CHECK(d->date == "2022-08-16T16:09:00Z");
+  CHECK(d->text == "标题\n正文。\n");
+}
+
+TEST_CASE("broken front matter is a parse error naming the file") {
+  auto d = LoadString("---\ntitle: [不完整\n---\n正文\n", "c.md");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().code() == StatusCode::kParseError);
+  CHECK_THAT(d.status().message(), Catch::StartsWith("c.md:"));
+  CHECK_THAT(d.status().message(), Catch::Contains("front matter"));
+}
+
+TEST_CASE("JSON records: offsets count bytes of the text field") {
+  auto d = LoadJsonRecord(R"({"id": "r1", "text": "深圳市", "title": "T", "date": "2024-06-03", "x": 1})",
+                          "in.jsonl", 3);
+  REQUIRE(d.ok());
+  CHECK(d->id == "r1");
+  CHECK(d->raw == "深圳市");
+  CHECK(d->url == "in.jsonl:3");
+  CHECK(d->headline == "T");
+  CHECK(d->date == "2024-06-03");
+  auto h = LoadJsonRecord(R"({"id": 7, "html": "<p>合肥</p>", "url": "https://x/y"})", "in.jsonl", 4);
+  REQUIRE(h.ok());
+  CHECK(h->id == "7");
+  CHECK(h->url == "https://x/y");
+  CHECK(h->text == "合肥\n");
+  CHECK(h->offsets.ToRaw({0, 6}).first == 3);
+}
+
+TEST_CASE("bad JSON records name the source line") {
+  auto a = LoadJsonRecord(R"({"id": 1)", "in.jsonl", 3);
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().code() == StatusCode::kParseError);
+  CHECK(a.status().message() == "in.jsonl:3: not a JSON object");
+  auto b = LoadJsonRecord(R"({"id": 1, "body": "x"})", "in.jsonl", 5);
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.status().message() == "in.jsonl:5: record has no \"text\" or \"html\" string");
+}
+
+TEST_CASE("invalid UTF-8, NUL bytes and empty input are refused with the byte offset") {
+  auto bad = LoadString("ab\xFF" "cd", "x.txt");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == StatusCode::kInvalidArgument);
+  CHECK(bad.status().message() == "x.txt: byte 2: invalid UTF-8");
+  auto overlong = LoadString("\xC0\xAF", "y.txt");
+  CHECK(overlong.status().message() == "y.txt: byte 0: invalid UTF-8");
+  auto truncated = LoadString("深圳\xE5\xB8", "t.txt");
+  CHECK(truncated.status().message() == "t.txt: byte 6: invalid UTF-8");
+  auto nul = LoadString(std::string("a\0b", 3), "z.txt");
+  CHECK(nul.status().message() == "z.txt: byte 1: NUL byte (binary file?)");
+  auto empty = LoadString(" \n\t\n", "e.txt");
+  CHECK(empty.status().message() == "e.txt: empty article");
+  auto missing = clusterkg::LoadFile("/nonexistent/clusterkg/x.txt");
+  CHECK(missing.status().code() == StatusCode::kNotFound);
+  CHECK(missing.status().message() == "/nonexistent/clusterkg/x.txt: no such file");
+}
+
+TEST_CASE("inputs over the size limit are refused") {
+  clusterkg::LoadOptions o;
+  o.max_bytes = 4;
+  auto d = LoadString("深圳市", "big.txt", o);
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.status().message() == "big.txt: 9 bytes is more than the limit of 4");
+}

@@ -1,0 +1,92 @@
+// The resolve stage: one entity per thing, within and across articles.
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+using namespace clusterkg;
+using clusterkg::testing::EntityNames;
+using clusterkg::testing::FindEntity;
+using clusterkg::testing::GraphOf;
+using clusterkg::testing::MustExtract;
+using clusterkg::testing::RelationStrings;
+
+namespace {
+KnowledgeGraph Graph(std::initializer_list<std::string> texts) {
+  std::vector<Article> arts;
+  int i = 0;
+  for (const auto& t : texts) arts.push_back(MustExtract(t, "a" + std::to_string(i++) + ".txt"));
+  return GraphOf(std::move(arts));
+}
+}  // namespace
+
+TEST_CASE("suffix variants of places are one entity across articles") {
+  const auto g = Graph({"深圳市召开大会。", "深圳发布政策。"});
+  const Entity* sz = FindEntity(g, EntityType::kPlace, "深圳");
+  REQUIRE(sz);
+  CHECK(sz->aliases == std::vector<std::string>{"深圳市"});
+  REQUIRE(sz->mentions.size() == 2);
+  CHECK(sz->mentions[0].article == 0);
+  CHECK(sz->mentions[1].article == 1);
+  CHECK(sz->iri == "https://w3id.org/clusterkg/division/CN-4403");
+}
+
+TEST_CASE("government names with and without the city and 人民 are one entity") {
+  const auto g = Graph({"深圳市南山区人民政府与企业签约。", "南山区政府发布公告。", "南山区人民政府表示。"});
+  CHECK(EntityNames(g, EntityType::kOrganization) == std::set<std::string>{"深圳市南山区人民政府"});
+  const Entity* e = FindEntity(g, EntityType::kOrganization, "深圳市南山区人民政府");
+  REQUIRE(e);
+  CHECK(e->aliases == std::vector<std::string>{"南山区人民政府", "南山区政府"});
+}
+
+TEST_CASE("a company's full name joins its known short name") {
+  const auto g = Graph({"深圳市商汤科技有限公司成立新部门。", "商汤科技表示。"});
+  CHECK(EntityNames(g, EntityType::kOrganization) == std::set<std::string>{"商汤科技"});
+}
+
+TEST_CASE("short and long names of one cluster are one entity") {
+  const auto g = Graph({
+      "苏州市纳米新材料产业集群规模扩大。苏州纳米新材料集群新增企业。纳米新材料产业集群产值增长,纳米集群表示。"});
+  CHECK(EntityNames(g, EntityType::kIndustrialCluster) == std::set<std::string>{"苏州市纳米新材料产业集群"});
+  const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "苏州市纳米新材料产业集群");
+  REQUIRE(c);
+  CHECK(c->aliases == std::vector<std::string>{"纳米新材料产业集群", "纳米集群", "苏州纳米新材料集群"});
+}
+
+TEST_CASE("declared aliases join their entity; a cluster's nickname too") {
+  const auto g = Graph({"在东方光谷(武汉光电子信息集群)展厅内,东方光谷聚集企业。"});
+  const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "武汉光电子信息集群");
+  REQUIRE(c);
+  CHECK(c->aliases == std::vector<std::string>{"东方光谷"});
+}
+
+TEST_CASE("structural relations: cluster place and industry, places in places") {
+  const auto g = Graph({"南山区与深圳市携手,广东省支持。深圳新一代信息通信集群发展。"});
+  const auto rel = RelationStrings(g);
+  CHECK(rel.count("containedInPlace(南山区, 深圳)") == 1);
+  CHECK(rel.count("containedInPlace(深圳, 广东)") == 1);
+  CHECK(rel.count("location(深圳新一代信息通信集群, 深圳)") == 1);
+  CHECK(rel.count("industry(深圳新一代信息通信集群, 新一代信息通信)") == 1);
+}
+
+TEST_CASE("an unplaced cluster lies in the place its article names most") {
+  const auto g = Graph({"浙江发布规划。浙江将加快发展。浙江还将推动新能源产业集群发展。"});
+  CHECK(RelationStrings(g).count("location(新能源产业集群, 浙江)") == 1);
+}
+
+TEST_CASE("relations keep their evidence: article, sentence and rule") {
+  const auto g = Graph({"苏州科创中心作为苏州纳米新材料集群促进机构,组织攻关。"});
+  const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
+  REQUIRE(c);
+  bool found = false;
+  for (const Relation& r : g.relations()) {
+    if (r.type != RelationType::kPromotionAgency) continue;
+    found = true;
+    CHECK(r.from == c->id);
+    CHECK(g.entities()[r.to].name == "苏州科创中心");
+    REQUIRE(r.evidence.size() == 1);
+    CHECK(r.evidence[0].article == 0);
+    CHECK(r.evidence[0].rule == "rel.promotion_agency");
+    CHECK(r.evidence[0].sentence == "苏州科创中心作为苏州纳米新材料集群促进机构,组织攻关。");
+  }
+  CHECK(found);
+}
