@@ -26,7 +26,7 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
+bool EndsWith(std::string_view s, std::string_view suffix) {  // NOLINT
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
@@ -81,10 +81,55 @@ void AddFieldBlock(Document& doc, TextBuilder& tb, const std::string& value, siz
   tb.Break();
 }
 
-void LoadPlainText(Document& doc, TextBuilder& tb, size_t from) {
-  // One block per non-empty line; CR LF and lone CR end lines too.
+bool StartsWithAny(std::string_view line, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (line.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (line.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// How a line of text saved from a web page counts (docs/input.md).
+enum class LineRole { kText, kChrome, kEndOfStory, kRelatedList };
+
+LineRole ClassifyLine(std::string_view line) {
+  // copyright, licence numbers, site links
+  if (ContainsAny(line, {"ICP备", "ICP证", "公网安备", "Copyright", "copyright", "版权所有",
+                         "友情链接"})) {
+    return LineRole::kChrome;
+  }
+  // breadcrumbs: 网易首页 > 网易安徽 > 正文
+  if (line.find(" > ") != std::string_view::npos &&
+      (EndsWith(line, "正文") || std::count(line.begin(), line.end(), '>') >= 2)) {
+    return LineRole::kChrome;
+  }
+  // lists of other stories begin under one of these headings
+  for (std::string_view h : {"相关推荐", "热点推荐", "相关阅读", "延伸阅读", "推荐阅读", "猜你喜欢",
+                             "热门推荐", "相关新闻", "更多精彩", "为您推荐", "热门文章", "相关文章",
+                             "大家都在看", "精彩推荐", "读特热榜", "热榜"}) {
+    if (line == h) return LineRole::kRelatedList;
+  }
+  // the editor's line closes the story
+  if (StartsWithAny(line, {"编辑", "责任编辑", "责编", "(责任编辑", "（责任编辑", "审读"}) &&
+      line.size() < 120) {
+    return LineRole::kEndOfStory;
+  }
+  return LineRole::kText;
+}
+
+void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome) {
+  // One block per non-empty line; CR LF and lone CR end lines too. Saved
+  // pages: chrome lines are dropped, and a related-stories heading or the
+  // editor's line after the story ends the article.
   const std::string_view raw(doc.raw);
   size_t i = from;
+  size_t story_bytes = 0;
+  bool ended = false;
   while (i < raw.size()) {
     size_t j = raw.find_first_of("\r\n", i);
     if (j == std::string_view::npos) j = raw.size();
@@ -93,22 +138,30 @@ void LoadPlainText(Document& doc, TextBuilder& tb, size_t from) {
     while (lb < line.size() && (line[lb] == ' ' || line[lb] == '\t')) ++lb;
     size_t le = line.size();
     while (le > lb && (line[le - 1] == ' ' || line[le - 1] == '\t')) --le;
-    if (le > lb) {
+    const std::string_view body = line.substr(lb, le - lb);
+    const LineRole role = drop_chrome ? ClassifyLine(body) : LineRole::kText;
+    const bool keep = !body.empty() && !ended && role != LineRole::kChrome &&
+                      !(role == LineRole::kRelatedList && story_bytes > 0);
+    if (keep) {
       const uint32_t b = tb.size();
-      tb.AddRaw(line.substr(lb, le - lb), static_cast<uint32_t>(i + lb));
+      tb.AddRaw(body, static_cast<uint32_t>(i + lb));
       doc.blocks.push_back({{b, tb.size()}, Block::Kind::kBody});
       tb.Break();
-      if (doc.headline.empty()) doc.headline = std::string(line.substr(lb, le - lb));
+      if (doc.headline.empty()) doc.headline = std::string(body);
+      story_bytes += body.size();
+    }
+    if (story_bytes > 0 && (role == LineRole::kRelatedList || role == LineRole::kEndOfStory)) {
+      ended = true;
     }
     i = j + 1;
   }
 }
 
-void LoadHtml(Document& doc, TextBuilder& tb, size_t from) {
+void LoadHtml(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome) {
   internal::HtmlMeta meta;
   const uint32_t b = tb.size();
   internal::ExtractHtmlText(std::string_view(doc.raw).substr(from), static_cast<uint32_t>(from),
-                            true, tb, &meta);
+                            drop_chrome, tb, &meta);
   if (tb.size() > b) doc.blocks.push_back({{b, tb.size()}, Block::Kind::kBody});
   if (doc.headline.empty()) doc.headline = meta.title;
   if (doc.author.empty()) doc.author = meta.author;
@@ -140,7 +193,8 @@ bool FindFrontMatter(std::string_view raw, size_t* yaml_begin, size_t* yaml_end,
   return false;
 }
 
-Status LoadFrontMatter(Document& doc, TextBuilder& tb, size_t yb, size_t ye, size_t body) {
+Status LoadFrontMatter(Document& doc, TextBuilder& tb, size_t yb, size_t ye, size_t body,
+                       const LoadOptions& options) {
   YAML::Node fm;
   try {
     fm = YAML::Load(doc.raw.substr(yb, ye - yb));
@@ -164,11 +218,11 @@ Status LoadFrontMatter(Document& doc, TextBuilder& tb, size_t yb, size_t ye, siz
   AddFieldBlock(doc, tb, doc.author, yb, ye, Block::Kind::kByline);
   if (internal::LooksLikeHtml(std::string_view(doc.raw).substr(body))) {
     doc.format = SourceFormat::kFrontMatterHtml;
-    LoadHtml(doc, tb, body);
+    LoadHtml(doc, tb, body, options.drop_chrome);
   } else {
     doc.format = SourceFormat::kFrontMatterText;
     const std::string headline = doc.headline;
-    LoadPlainText(doc, tb, body);
+    LoadPlainText(doc, tb, body, options.drop_chrome);
     if (!headline.empty()) doc.headline = headline;
   }
   return OkStatus();
@@ -186,21 +240,22 @@ Status Validate(const std::string& raw, const std::string& source) {
   return OkStatus();
 }
 
-Result<Document> LoadValidated(Document doc, bool html_hint) {
+Result<Document> LoadValidated(Document doc, bool html_hint, const LoadOptions& options) {
   TextBuilder tb;
   size_t start = 0;
   if (doc.raw.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;  // byte order mark
   size_t yb = 0, ye = 0, body = 0;
   if (FindFrontMatter(std::string_view(doc.raw).substr(start), &yb, &ye, &body)) {
-    if (Status s = LoadFrontMatter(doc, tb, yb + start, ye + start, body + start); !s.ok()) {
+    if (Status s = LoadFrontMatter(doc, tb, yb + start, ye + start, body + start, options);
+        !s.ok()) {
       return s;
     }
   } else if (html_hint || internal::LooksLikeHtml(doc.raw)) {
     doc.format = SourceFormat::kHtml;
-    LoadHtml(doc, tb, start);
+    LoadHtml(doc, tb, start, options.drop_chrome);
   } else {
     doc.format = SourceFormat::kText;
-    LoadPlainText(doc, tb, start);
+    LoadPlainText(doc, tb, start, options.drop_chrome);
   }
   doc.text = std::move(tb.text());
   doc.offsets = std::move(tb.map());
@@ -222,7 +277,7 @@ Result<Document> LoadString(std::string raw, std::string source, const LoadOptio
   doc.url = source;
   doc.id = std::move(source);
   const bool html = EndsWith(doc.url, ".html") || EndsWith(doc.url, ".htm");
-  return LoadValidated(std::move(doc), html);
+  return LoadValidated(std::move(doc), html, options);
 }
 
 Result<Document> LoadFile(const std::string& path, const LoadOptions& options) {
@@ -268,7 +323,7 @@ Result<Document> LoadJsonRecord(std::string_view line, const std::string& source
   if (doc.url.empty()) doc.url = where;
   doc.id = str("id");
   if (doc.id.empty()) doc.id = doc.url;
-  Result<Document> r = LoadValidated(std::move(doc), html);
+  Result<Document> r = LoadValidated(std::move(doc), html, options);
   if (!r.ok()) return r;
   if (std::string t = Trim(str("title")); !t.empty()) r->headline = t;
   if (std::string d = str("date"); !d.empty()) r->date = NormalizeDate(d);

@@ -111,11 +111,13 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   };
   uint32_t cut = b;
   uint32_t forced = 0;  // end of a stop word in the body that cannot be cut off
+  // words inside quotes are part of a quoted name ("率先杯"大赛)
+  auto quoted = [&](size_t p) { return std::count(t.begin() + b, t.begin() + p, '"') % 2 == 1; };
   for (const std::string& sw : w.pack->stop_words()) {
     size_t p = t.find(sw, b);
     while (p != std::string_view::npos && p + sw.size() <= head && p + sw.size() < e) {
       const auto oe = static_cast<uint32_t>(p + sw.size());
-      if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe)) {
+      if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe) && !quoted(p)) {
         if (body_ok(oe)) {
           cut = oe;
         } else if (has_head && (sw.size() > 3 || oe == head)) {
@@ -422,6 +424,8 @@ void SplitCoordinations(Work& w) {
 bool NestingAllowed(const Mention& outer, const Mention& inner) {
   if (!outer.span.Contains(inner.span) || outer.span == inner.span) return false;
   if (outer.type == EntityType::kIndustrialCluster) {
+    // a nickname (中国声谷) has no place or industry in it
+    if (outer.rule.rfind("alias.", 0) == 0) return false;
     return inner.type == EntityType::kPlace || inner.type == EntityType::kIndustry;
   }
   if (outer.type == EntityType::kEvent) {

@@ -137,3 +137,23 @@ TEST_CASE("inputs over the size limit are refused") {
   REQUIRE_FALSE(d.ok());
   CHECK(d.status().message() == "big.txt: 9 bytes is more than the limit of 4");
 }
+
+TEST_CASE("text saved from a page: breadcrumbs, copyright and related lists are dropped") {
+  const std::string raw =
+      "新闻首页 > 产业频道 > 正文\n"
+      "苏州集群发展\n"
+      "苏州纳米新材料集群产值增长。\n"
+      "编辑 王小明 审读 李华\n"
+      "热门推荐\n"
+      "重庆发布新政\n"
+      "Copyright 2024 某网站 沪ICP备00000000号\n";
+  auto d = LoadString(raw, "saved.txt");
+  REQUIRE(d.ok());
+  CHECK(d->text == "苏州集群发展\n苏州纳米新材料集群产值增长。\n编辑 王小明 审读 李华\n");
+  CHECK(d->headline == "苏州集群发展");
+  clusterkg::LoadOptions keep;
+  keep.drop_chrome = false;
+  auto all = LoadString(raw, "saved.txt", keep);
+  REQUIRE(all.ok());
+  CHECK(all->blocks.size() == 7);
+}

@@ -28,7 +28,10 @@ namespace clusterkg {
 //   field            default     meaning
 //   max_bytes        256 MiB     larger inputs are refused (kInvalidArgument)
 //   drop_chrome      true        skip HTML nav/footer/aside and elements whose
-//                                class or id names page chrome
+//                                class or id names page chrome; in text saved
+//                                from pages, drop breadcrumb and copyright
+//                                lines and end the story at a related-stories
+//                                heading or the editor's line
 struct LoadOptions {
   size_t max_bytes = size_t{256} << 20;
   bool drop_chrome = true;
