@@ -111,8 +111,14 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   };
   uint32_t cut = b;
   uint32_t forced = 0;  // end of a stop word in the body that cannot be cut off
-  // words inside quotes are part of a quoted name ("率先杯"大赛)
-  auto quoted = [&](size_t p) { return std::count(t.begin() + b, t.begin() + p, '"') % 2 == 1; };
+  // words inside quotes or a title are part of the name ("率先杯"大赛,
+  // 《面向人工智能的…规程》发布仪式)
+  auto quoted = [&](size_t p) {
+    const std::string_view before = t.substr(b, p - b);
+    if (std::count(before.begin(), before.end(), '"') % 2 == 1) return true;
+    const size_t open = before.rfind("《");
+    return open != std::string_view::npos && before.find("》", open) == std::string_view::npos;
+  };
   for (const std::string& sw : w.pack->stop_words()) {
     size_t p = t.find(sw, b);
     while (p != std::string_view::npos && p + sw.size() <= head && p + sw.size() < e) {
@@ -492,8 +498,11 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       const Span ext = SpanOf(t, g[g_name]);
       if (ext.begin != m.span.end || ext.empty()) continue;
       if (rule.reject && RE2::PartialMatch(g[g_name], *rule.reject)) continue;
-      // an extension that runs across a verb or function word is no sub-unit
-      const std::string_view ext_text = t.substr(ext.begin, ext.size());
+      // an extension that runs across a verb or function word before its head
+      // word is no part of the name
+      const int g_head = Group(*rule.re, "head");
+      const uint32_t head_at = g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : ext.end;
+      const std::string_view ext_text = t.substr(ext.begin, head_at - ext.begin);
       bool crosses = false;
       for (const std::string& sw : w.pack->stop_words()) {
         const size_t p = ext_text.find(sw);
