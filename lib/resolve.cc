@@ -369,6 +369,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   };
   auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s, const std::string& rule) {
     if (f == to) return;
+    // partner is symmetric: one direction, the one seen first
+    if (t == RelationType::kPartner && rels.count({t, to, f})) std::swap(f, to);
     auto& ev = rels[{t, f, to}];
     Evidence e{a, sentence_text(a, s), rule};
     for (const Evidence& x : ev) {
@@ -422,27 +424,81 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
           }
         }
         std::string place;
-        ClusterCore(places, x.name, &place);
+        if (x.rule.rfind("alias.", 0) != 0) ClusterCore(places, x.name, &place);
         if (!placed && !place.empty()) {
           if (auto it = place_by_name.find(place); it != place_by_name.end()) {
             add(RelationType::kLocation, ent(i), it->second, a, x.sentence, "structure:cluster-name");
             placed = true;
           }
         }
-        // a cluster named without a place: the article's main place
+        // a cluster named without a place: the nearest known place of its
+        // sentence, else the article's main place
         const Entity& ce = out.entities[ent(i)];
         bool entity_placed = false;
         for (auto& [k, v] : rels) {
           if (std::get<0>(k) == RelationType::kLocation && std::get<1>(k) == ce.id) entity_placed = true;
         }
-        if (!placed && !entity_placed && main_count > 2) {
-          add(RelationType::kLocation, ent(i), main_place, a, x.sentence, "structure:article-place");
+        if (!placed && !entity_placed && x.rule.rfind("alias.", 0) != 0) {
+          int64_t best = -1, best_d = INT64_MAX;
+          for (size_t j = 0; j < m.mentions.size(); ++j) {
+            const Mention& y = m.mentions[j];
+            if (y.type != EntityType::kPlace || y.gazetteer < 0 || y.sentence != x.sentence) continue;
+            if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
+            const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
+                                                          : int64_t{y.span.begin} - x.span.end;
+            if (d < best_d) {
+              best_d = d;
+              best = static_cast<int64_t>(j);
+            }
+          }
+          if (best >= 0) {
+            add(RelationType::kLocation, ent(i), ent(static_cast<size_t>(best)), a, x.sentence,
+                "structure:sentence-place");
+          } else if (main_count > 2) {
+            add(RelationType::kLocation, ent(i), main_place, a, x.sentence, "structure:article-place");
+          }
         }
       }
-      // a place named after a place it lies in: 深圳会展中心 -> 深圳
-      if (x.type == EntityType::kPlace && x.gazetteer < 0 && x.prefix_place >= 0) {
-        if (auto it = place_by_name.find(gz[x.prefix_place].name); it != place_by_name.end()) {
-          add(RelationType::kContainedInPlace, ent(i), it->second, a, x.sentence, "structure:place-name");
+      // a place named after a place it lies in: 深圳会展中心 -> 深圳, and
+      // 深圳南山军民融合创新示范基地 -> 南山区 when the article names 南山区
+      if (x.type == EntityType::kPlace && x.gazetteer < 0) {
+        std::string lead;
+        const std::string rest =
+            CanonicalPlacePrefix(places, StripMarks(x.name), &lead).substr(lead.size());
+        EntityId parent = 0;
+        bool found = false;
+        for (size_t j = 0; j < m.mentions.size() && !found; ++j) {
+          const Mention& y = m.mentions[j];
+          if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
+          const std::string& full = gz[y.gazetteer].name;
+          if (CountChars(full) < 3 || !(EndsWith(full, "区") || EndsWith(full, "县"))) continue;
+          const std::string short_form = full.substr(0, full.size() - 3);
+          if (StartsWith(rest, full) || StartsWith(rest, short_form)) {
+            parent = ent(j);
+            found = true;
+          }
+        }
+        if (!found && !lead.empty()) {
+          if (auto it = place_by_name.find(lead); it != place_by_name.end()) {
+            parent = it->second;
+            found = true;
+          }
+        }
+        if (found) add(RelationType::kContainedInPlace, ent(i), parent, a, x.sentence, "structure:place-name");
+      }
+      // a policy named after a province or city is issued there:
+      // 广东省五大未来产业集群行动计划 -> 广东
+      if (x.type == EntityType::kPolicy) {
+        std::string lead;
+        std::string name = StripMarks(x.name);
+        if (StartsWith(name, "关于")) name.clear();
+        CanonicalPlacePrefix(places, name, &lead);
+        if (!lead.empty()) {
+          auto it = place_by_name.find(lead);
+          const Entity* pe = it == place_by_name.end() ? nullptr : &out.entities[it->second];
+          if (pe && pe->iri.find("/division/") != std::string::npos) {
+            add(RelationType::kIssuedBy, ent(i), it->second, a, x.sentence, "structure:policy-name");
+          }
         }
       }
     }

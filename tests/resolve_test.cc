@@ -90,3 +90,25 @@ TEST_CASE("relations keep their evidence: article, sentence and rule") {
   }
   CHECK(found);
 }
+
+TEST_CASE("a zone named after a district the article names lies in that district") {
+  const auto g = Graph({"南山区推进建设。深圳南山人工智能示范基地揭牌,福田区表示祝贺。"});
+  const auto rel = RelationStrings(g);
+  CHECK(rel.count("containedInPlace(深圳南山人工智能示范基地, 南山区)") == 1);
+  CHECK(rel.count("containedInPlace(深圳南山人工智能示范基地, 深圳)") == 0);
+}
+
+TEST_CASE("a policy named after a province is issued by it; partners have one direction") {
+  const auto g = Graph({"江苏省新能源产业行动计划发布。河海大学与南京市人民政府签约。南京市人民政府与河海大学合作。"});
+  const auto rel = RelationStrings(g);
+  CHECK(rel.count("issuedBy(江苏省新能源产业行动计划, 江苏)") == 1);
+  CHECK(rel.count("partner(河海大学, 南京市人民政府)") == 1);
+  CHECK(rel.count("partner(南京市人民政府, 河海大学)") == 0);
+}
+
+TEST_CASE("an unplaced cluster lies in the nearest place of its sentence first") {
+  const auto g = Graph({"合肥发布规划。合肥将加快发展。合肥还将推动。南京将建设软件和信息服务集群。"});
+  const auto rel = RelationStrings(g);
+  CHECK(rel.count("location(软件和信息服务集群, 南京)") == 1);
+  CHECK(rel.count("location(软件和信息服务集群, 合肥)") == 0);
+}
