@@ -119,8 +119,9 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
     const size_t open = before.rfind("《");
     return open != std::string_view::npos && before.find("》", open) == std::string_view::npos;
   };
+  const std::string_view upto = t.substr(0, e);  // search the candidate only
   for (const std::string& sw : w.pack->stop_words()) {
-    size_t p = t.find(sw, b);
+    size_t p = upto.find(sw, b);
     while (p != std::string_view::npos && p + sw.size() <= head && p + sw.size() < e) {
       const auto oe = static_cast<uint32_t>(p + sw.size());
       if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe) && !quoted(p)) {
@@ -130,7 +131,7 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
           forced = std::max(forced, oe);  // 作为联盟: nothing of a name is left
         }
       }
-      p = t.find(sw, p + 1);
+      p = upto.find(sw, p + 1);
     }
   }
   if (forced > cut) return -1;
@@ -139,14 +140,14 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
     if (t.compare(cut, cj.size(), cj) == 0 && body_ok(cut + static_cast<uint32_t>(cj.size()))) {
       cut += static_cast<uint32_t>(cj.size());
     }
-    size_t p = t.find(cj, cut);
+    size_t p = upto.find(cj, cut);
     while (p != std::string_view::npos && p + cj.size() < e) {
       const auto oe = static_cast<uint32_t>(p + cj.size());
       if (oe > cut && StartsKnownName(w, oe, e, false) && body_ok(oe) &&
           !CoveredByKnownName(w, static_cast<uint32_t>(p), oe)) {
         cut = oe;
       }
-      p = t.find(cj, p + 1);
+      p = upto.find(cj, p + 1);
     }
   }
   if (rule.require_place && !StartsKnownName(w, cut, e, true)) {
@@ -398,16 +399,35 @@ void AddRuleCandidates(Work& w) {
   }
 }
 
+int SentenceOf(const std::vector<Sentence>& ss, uint32_t pos) {
+  auto it = std::upper_bound(ss.begin(), ss.end(), pos,
+                             [](uint32_t p, const Sentence& s) { return p < s.span.end; });
+  if (it == ss.end()) return static_cast<int>(ss.size()) - 1;
+  return static_cast<int>(it - ss.begin());
+}
+
 // 华中科技大学与长飞光纤光缆股份有限公司: when another candidate ends right
 // before a conjunction inside a longer one, the longer one starts after it.
+// Candidate indices grouped by sentence: candidates of different sentences
+// never overlap, so pairwise work stays within a sentence.
+std::vector<std::vector<size_t>> BySentence(const Work& w) {
+  std::vector<std::vector<size_t>> groups(w.sentences.size());
+  for (size_t i = 0; i < w.candidates.size(); ++i) {
+    const int s = SentenceOf(w.sentences, w.candidates[i].span.begin);
+    if (s >= 0) groups[s].push_back(i);
+  }
+  return groups;
+}
+
 void SplitCoordinations(Work& w) {
   const std::string_view t = w.text;
   const auto& conj = w.pack->conjunctions();
-  for (size_t i = 0; i < w.candidates.size(); ++i) {
+  const auto groups = BySentence(w);
+  for (const auto& group : groups) for (size_t i : group) {
     if (w.order[i] < 0) continue;  // gazetteer and alias candidates are exact
     Mention& c = w.candidates[i];
     uint32_t nb = c.span.begin;
-    for (size_t j = 0; j < w.candidates.size(); ++j) {
+    for (size_t j : group) {
       const Mention& d = w.candidates[j];
       if (j == i || d.span.begin < c.span.begin || d.span.end >= c.span.end) continue;
       if (d.type != EntityType::kOrganization && d.type != EntityType::kPlace) continue;
@@ -441,28 +461,31 @@ bool NestingAllowed(const Mention& outer, const Mention& inner) {
 }
 
 // Longest first, then priority, then rule order; allowed nestings kept.
-std::vector<Mention> Settle(const std::vector<Mention>& cands, const std::vector<int>& order) {
-  std::vector<size_t> idx(cands.size());
-  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-    const Mention& x = cands[a];
-    const Mention& y = cands[b];
-    if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (order[a] != order[b]) return order[a] < order[b];
-    return x.span.begin < y.span.begin;
-  });
+std::vector<Mention> Settle(const Work& w) {
+  const std::vector<Mention>& cands = w.candidates;
+  const std::vector<int>& order = w.order;
   std::vector<Mention> out;
-  for (size_t i : idx) {
-    const Mention& c = cands[i];
-    bool ok = true;
-    for (const Mention& a : out) {
-      if (a.span.Overlaps(c.span) && !NestingAllowed(a, c)) {
-        ok = false;
-        break;
+  for (std::vector<size_t> idx : BySentence(w)) {
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+      const Mention& x = cands[a];
+      const Mention& y = cands[b];
+      if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+      if (x.priority != y.priority) return x.priority > y.priority;
+      if (order[a] != order[b]) return order[a] < order[b];
+      return x.span.begin < y.span.begin;
+    });
+    const size_t first = out.size();
+    for (size_t i : idx) {
+      const Mention& c = cands[i];
+      bool ok = true;
+      for (size_t k = first; k < out.size(); ++k) {
+        if (out[k].span.Overlaps(c.span) && !NestingAllowed(out[k], c)) {
+          ok = false;
+          break;
+        }
       }
+      if (ok) out.push_back(c);
     }
-    if (ok) out.push_back(c);
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
@@ -471,12 +494,6 @@ std::vector<Mention> Settle(const std::vector<Mention>& cands, const std::vector
   return out;
 }
 
-int SentenceOf(const std::vector<Sentence>& ss, uint32_t pos) {
-  auto it = std::upper_bound(ss.begin(), ss.end(), pos,
-                             [](uint32_t p, const Sentence& s) { return p < s.span.end; });
-  if (it == ss.end()) return static_cast<int>(ss.size()) - 1;
-  return static_cast<int>(it - ss.begin());
-}
 
 void Extend(Work& w, std::vector<Mention>& ms) {
   const std::string_view t = w.text;
@@ -660,6 +677,10 @@ void FindRelations(Work& w, MatchResult& r) {
       const Span sent = w.sentences[si].span;
       const MaskedSentence& mt = masked[si];
       if (mt.text.empty()) continue;
+      // the mentions of this sentence are ms[lo, hi)
+      auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
+      const size_t lo = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
+      const size_t hi = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
       const std::string_view mv(mt.text);
       auto original = [&](const re2::StringPiece& sp) {
         const Span s = SpanOf(mv, sp);
@@ -671,13 +692,13 @@ void FindRelations(Work& w, MatchResult& r) {
         auto fill = [&](const Slot& slot, int grp) {
           std::vector<size_t> found;
           Span area = grp >= 0 && g[grp].data() ? original(g[grp]) : sent;
-          for (size_t i = 0; i < ms.size(); ++i) {
+          for (size_t i = lo; i < hi; ++i) {
             if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
           }
           if (found.empty() && slot.look_back) {
-            for (size_t i = ms.size(); i-- > 0;) {
-              if (ms[i].span.end <= sent.begin && in_types(ms[i], slot) &&
-                  ms[i].sentence + 3 >= static_cast<int>(si)) {
+            for (size_t i = lo; i-- > 0;) {
+              if (ms[i].sentence + 3 < static_cast<int>(si)) break;
+              if (ms[i].span.end <= sent.begin && in_types(ms[i], slot)) {
                 found.push_back(i);
                 break;
               }
@@ -805,14 +826,14 @@ MatchResult Matcher::Match(const Document& doc) const {
   AddGazetteerCandidates(w);
   AddRuleCandidates(w);
   SplitCoordinations(w);
-  std::vector<Mention> first = Settle(w.candidates, w.order);
+  std::vector<Mention> first = Settle(w);
   Extend(w, first);
   std::vector<PendingAlias> aliases = FindAliases(w, first);
 
   MatchResult r;
   if (!aliases.empty()) {
     AddAliasCandidates(w, first, aliases);
-    r.mentions = Settle(w.candidates, w.order);
+    r.mentions = Settle(w);
     Extend(w, r.mentions);
   } else {
     r.mentions = std::move(first);

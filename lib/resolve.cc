@@ -237,21 +237,27 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     }
     // A cluster named without its place, or by the start of its industry
     // (新一代集群), is the article's one cluster that fits.
+    std::vector<size_t> clusters;
+    std::vector<std::pair<std::string, std::string>> cores;  // (place, core)
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       if (m.mentions[i].type != EntityType::kIndustrialCluster) continue;
-      std::string pi;
-      const std::string ci = ClusterCore(places, m.mentions[i].name, &pi);
+      clusters.push_back(i);
+      std::string place;
+      std::string core = ClusterCore(places, m.mentions[i].name, &place);
+      cores.emplace_back(std::move(place), std::move(core));
+    }
+    for (size_t a = 0; a < clusters.size(); ++a) {
+      const auto& [pi, ci] = cores[a];
       if (!pi.empty() || ci.empty()) continue;
       std::set<size_t> fits;
-      for (size_t j = 0; j < m.mentions.size(); ++j) {
-        if (j == i || m.mentions[j].type != EntityType::kIndustrialCluster) continue;
-        std::string pj;
-        const std::string cj = ClusterCore(places, m.mentions[j].name, &pj);
+      for (size_t b = 0; b < clusters.size(); ++b) {
+        const auto& [pj, cj] = cores[b];
+        if (b == a) continue;
         if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2 : (cj == ci && !pj.empty())) {
-          fits.insert(uf.Find(nodes[j]));
+          fits.insert(uf.Find(nodes[clusters[b]]));
         }
       }
-      if (fits.size() == 1) uf.Union(nodes[i], *fits.begin());
+      if (fits.size() == 1) uf.Union(nodes[clusters[a]], *fits.begin());
     }
   }
 
