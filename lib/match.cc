@@ -127,7 +127,7 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
       if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe) && !quoted(p)) {
         if (body_ok(oe)) {
           cut = oe;
-        } else if (has_head && (sw.size() > 3 || oe == head)) {
+        } else if (has_head && (sw.size() > 3 || oe == head || p == b)) {
           forced = std::max(forced, oe);  // 作为联盟: nothing of a name is left
         }
       }
@@ -349,10 +349,11 @@ void AddRuleCandidates(Work& w) {
     for (const Sentence& s : w.sentences) {
       ForEachMatch(*rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
         const uint32_t head = g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
-        if (g_list >= 0 && g_suffix >= 0 && g[g_list].data() && g[g_suffix].data()) {
-          // coordinated names: A、B、C + shared suffix
+        if (g_list >= 0 && g[g_list].data() && (g_suffix < 0 || g[g_suffix].data())) {
+          // coordinated names: A、B、C, with a shared suffix when there is one
           const Span list = SpanOf(t, g[g_list]);
-          const std::string suffix(g[g_suffix].data(), g[g_suffix].size());
+          const std::string suffix =
+              g_suffix >= 0 ? std::string(g[g_suffix].data(), g[g_suffix].size()) : std::string();
           std::vector<Span> items;
           uint32_t p = list.begin;
           while (p <= list.end) {
@@ -362,7 +363,7 @@ void AddRuleCandidates(Work& w) {
             p = static_cast<uint32_t>(q) + 3;
           }
           for (const Span& it : items) {
-            if (t.substr(it.begin, it.size()).find(suffix) != std::string_view::npos) return;
+            if (!suffix.empty() && t.substr(it.begin, it.size()).find(suffix) != std::string_view::npos) return;
           }
           // all items or none: a list with one item that is no name is
           // no coordinated list of names
@@ -370,7 +371,7 @@ void AddRuleCandidates(Work& w) {
           for (size_t k = 0; k < items.size(); ++k) {
             Mention m;
             m.span = items[k];
-            if (k + 1 == items.size()) m.span.end = SpanOf(t, g[g_suffix]).end;
+            if (k + 1 == items.size() && !suffix.empty()) m.span.end = SpanOf(t, g[g_suffix]).end;
             m.name = std::string(t.substr(items[k].begin, items[k].size())) + suffix;
             Rule item_rule = rule;
             item_rule.trim = rule.trim && k == 0;

@@ -247,7 +247,7 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   switch (r.kind) {
     case Rule::Kind::kEntity:
     case Rule::Kind::kExtend:
-      if (!groups.count("name") && !(groups.count("list") && groups.count("suffix"))) {
+      if (!groups.count("name") && !groups.count("list")) {
         need("name");
       }
       break;
