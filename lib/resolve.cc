@@ -57,28 +57,17 @@ size_t CountChars(std::string_view s) {
   return n;
 }
 
-// Name lookups in the gazetteer.
+// Name lookups in the gazetteer (indexes built once by RulePack::Compile).
 class Places {
  public:
-  explicit Places(const RulePack& pack) : pack_(pack) {
-    const auto& gz = pack.gazetteer();
-    for (size_t i = 0; i < gz.size(); ++i) {
-      if (gz[i].type == EntityType::kOrganization) {
-        orgs_.emplace(gz[i].name, gz[i].name);
-        for (const auto& a : gz[i].aliases) orgs_.emplace(a, gz[i].name);
-      }
-      if (gz[i].type != EntityType::kPlace) continue;
-      by_name_.emplace(gz[i].name, static_cast<int>(i));
-      for (const auto& a : gz[i].aliases) by_name_.emplace(a, static_cast<int>(i));
-      max_len_ = std::max(max_len_, gz[i].name.size());
-      for (const auto& a : gz[i].aliases) max_len_ = std::max(max_len_, a.size());
-    }
-  }
+  explicit Places(const RulePack& pack) : pack_(pack) {}
   // The longest gazetteer place that `s` starts with (shorter than s).
   int Prefix(std::string_view s, size_t* len) const {
-    for (size_t l = std::min(max_len_, s.size() - 1); l >= 3; --l) {
-      auto it = by_name_.find(std::string(s.substr(0, l)));
-      if (it != by_name_.end()) {
+    if (s.size() < 4) return -1;
+    const auto& index = pack_.PlacesByName();
+    for (size_t l = std::min(pack_.LongestPlaceName(), s.size() - 1); l >= 3; --l) {
+      auto it = index.find(std::string(s.substr(0, l)));
+      if (it != index.end()) {
         *len = l;
         return it->second;
       }
@@ -88,15 +77,13 @@ class Places {
   const GazetteerEntry& entry(int i) const { return pack_.gazetteer()[i]; }
   // The canonical name of a gazetteer organisation with this name, or "".
   std::string Organization(const std::string& name) const {
-    auto it = orgs_.find(name);
-    return it == orgs_.end() ? "" : it->second;
+    const auto& index = pack_.OrganizationsByName();
+    auto it = index.find(name);
+    return it == index.end() ? "" : it->second;
   }
 
  private:
-  std::unordered_map<std::string, std::string> orgs_;
   const RulePack& pack_;
-  std::unordered_multimap<std::string, int> by_name_;
-  size_t max_len_ = 0;
 };
 
 // Leading places replaced by the most specific one's canonical name:

@@ -402,6 +402,20 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
     }
   }
   if (!problems.empty()) return ParseError(problems.Join());
+  const auto& gz = pack->gazetteer_;
+  for (size_t i = 0; i < gz.size(); ++i) {
+    if (gz[i].type == EntityType::kOrganization) {
+      pack->organizations_by_name_.emplace(gz[i].name, gz[i].name);
+      for (const auto& a : gz[i].aliases) pack->organizations_by_name_.emplace(a, gz[i].name);
+    }
+    if (gz[i].type != EntityType::kPlace) continue;
+    pack->places_by_name_.emplace(gz[i].name, static_cast<int>(i));
+    pack->longest_place_name_ = std::max(pack->longest_place_name_, gz[i].name.size());
+    for (const auto& a : gz[i].aliases) {
+      pack->places_by_name_.emplace(a, static_cast<int>(i));
+      pack->longest_place_name_ = std::max(pack->longest_place_name_, a.size());
+    }
+  }
   return std::shared_ptr<const RulePack>(std::move(pack));
 }
 

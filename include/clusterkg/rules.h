@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "clusterkg/status.h"
@@ -153,6 +154,14 @@ class RulePack {
   const std::vector<std::string>& blockers() const { return blockers_; }
   // Rule by id, or nullptr.
   const Rule* FindRule(std::string_view id) const;
+  // Gazetteer places by name or alias (indices into gazetteer()), and the
+  // longest such name in bytes; built once by Compile.
+  const std::unordered_multimap<std::string, int>& PlacesByName() const { return places_by_name_; }
+  size_t LongestPlaceName() const { return longest_place_name_; }
+  // Canonical names of gazetteer organisations by name or alias.
+  const std::unordered_map<std::string, std::string>& OrganizationsByName() const {
+    return organizations_by_name_;
+  }
 
  private:
   std::vector<Rule> rules_;
@@ -161,6 +170,9 @@ class RulePack {
   std::vector<std::string> conjunctions_;
   std::vector<std::string> programme_words_;
   std::vector<std::string> blockers_;
+  std::unordered_multimap<std::string, int> places_by_name_;
+  size_t longest_place_name_ = 0;
+  std::unordered_map<std::string, std::string> organizations_by_name_;
 };
 
 }  // namespace clusterkg
