@@ -107,7 +107,8 @@ class Run {
 
   void CountGraph(const clusterkg::KnowledgeGraph& g) {
     for (const auto& e : g.entities()) ++by_type_[std::string(clusterkg::EntityTypeName(e.type))];
-    for (const auto& r : g.relations()) ++by_relation_[std::string(clusterkg::RelationTypeName(r.type))];
+    for (const auto& r : g.relations())
+      ++by_relation_[std::string(clusterkg::RelationTypeName(r.type))];
     entities_ += g.entities().size();
     relations_ += g.relations().size();
   }
@@ -199,11 +200,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
       ->capture_default_str();
   extract->add_option("-o,--output", o.output, "Output file (default: standard output)");
-  extract->add_option("-r,--rules", o.rules, "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
+  extract->add_option("-r,--rules", o.rules,
+                      "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
   extract->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
   extract->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
   extract->add_flag("-q,--quiet", o.quiet, "No summary");
-  extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")->required();
+  extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")
+      ->required();
   CLI11_PARSE(app, argc, argv);
   if (extract->parsed()) return Extract(o);
   return 2;

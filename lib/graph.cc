@@ -54,8 +54,8 @@ KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const
   std::vector<ArticleInfo> infos;
   infos.reserve(articles.size());
   for (const Article& a : articles) {
-    infos.push_back({ArticleIri(a.doc.id), a.doc.id, a.doc.url, a.doc.headline, a.doc.date,
-                     a.doc.author});
+    infos.push_back(
+        {ArticleIri(a.doc.id), a.doc.id, a.doc.url, a.doc.headline, a.doc.date, a.doc.author});
   }
   return Build(std::move(infos), Resolve(articles, pack));
 }

@@ -17,30 +17,56 @@ namespace {
 
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_TABLE: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_HR:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_MAIN: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_ADDRESS:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_ADDRESS: return true;
+    default: return false;
   }
 }
 
 bool IsSilentTag(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_BUTTON: return true;
+    default: return false;
   }
 }
 
@@ -51,10 +77,10 @@ bool IsChromeTag(GumboTag tag) {
 
 // Class and id words that portals use for page chrome.
 constexpr std::array<const char*, 22> kChromeWords = {
-    "nav",      "menu",    "breadcrumb", "crumb",   "footer",  "copyright",
-    "related",  "relate",  "recommend",  "comment", "share",   "sidebar",
-    "advert",   "ads",     "banner",     "toolbar", "login",   "hotnews",
-    "ranking",  "topbar",  "friendlink", "tags"};
+    "nav",     "menu",   "breadcrumb", "crumb",   "footer", "copyright",
+    "related", "relate", "recommend",  "comment", "share",  "sidebar",
+    "advert",  "ads",    "banner",     "toolbar", "login",  "hotnews",
+    "ranking", "topbar", "friendlink", "tags"};
 
 bool NamesChrome(const char* value) {
   std::string v(value);
@@ -108,9 +134,7 @@ bool IsChrome(const GumboElement& el) {
   return false;
 }
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Appends a text node's decoded text, aligning it with its original bytes.
 void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextBuilder& out) {
@@ -130,8 +154,9 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
       if (!out.AtBlockStart() && !out.EndsWithSpace()) out.AddMapped(" ", at, at + 1);
       continue;
     }
-    const bool reference = oi + 1 < org.size() && org[oi] == '&' &&
-                           (std::isalnum(static_cast<unsigned char>(org[oi + 1])) || org[oi + 1] == '#');
+    const bool reference =
+        oi + 1 < org.size() && org[oi] == '&' &&
+        (std::isalnum(static_cast<unsigned char>(org[oi + 1])) || org[oi + 1] == '#');
     if (!reference && oi < org.size() && org.compare(oi, dlen, dch) == 0) {
       out.AddRaw(dch, raw_offset + rpos + static_cast<uint32_t>(oi));
       oi += dlen;
@@ -205,10 +230,11 @@ void CollectMeta(const GumboNode* node, HtmlMeta* meta) {
     const GumboAttribute* content = gumbo_get_attribute(&el.attributes, "content");
     if (name && content) {
       std::string n(name->value);
-      std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(n.begin(), n.end(), n.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       if (n == "author" && meta->author.empty()) meta->author = Trim(content->value);
-      if ((n == "article:published_time" || n == "publishdate" || n == "pubdate" ||
-           n == "date" || n == "og:release_date") &&
+      if ((n == "article:published_time" || n == "publishdate" || n == "pubdate" || n == "date" ||
+           n == "og:release_date") &&
           meta->date.empty()) {
         meta->date = Trim(content->value);
       }
@@ -224,9 +250,7 @@ void Walk(const GumboNode* node, const char* base, uint32_t raw_offset, bool dro
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-      AppendText(node->v.text, base, raw_offset, out);
-      return;
+    case GUMBO_NODE_CDATA: AppendText(node->v.text, base, raw_offset, out); return;
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE: {
       const GumboElement& el = node->v.element;
@@ -251,15 +275,14 @@ void Walk(const GumboNode* node, const char* base, uint32_t raw_offset, bool dro
       }
       return;
     }
-    default:
-      return;  // comments give no text
+    default: return;  // comments give no text
   }
 }
 
 }  // namespace
 
-void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome,
-                     TextBuilder& out, HtmlMeta* meta) {
+void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome, TextBuilder& out,
+                     HtmlMeta* meta) {
   GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   if (meta) CollectMeta(g->root, meta);
   Walk(g->document, html.data(), raw_offset, drop_chrome, out);
@@ -269,8 +292,8 @@ void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrom
 
 bool LooksLikeHtml(std::string_view s) {
   const std::string_view head = s.substr(0, 4096);
-  for (const char* tag : {"<!DOCTYPE", "<!doctype", "<html", "<HTML", "<p>", "<p ", "<div",
-                          "<br", "<body", "<span", "<table", "<h1", "<h2", "<article"}) {
+  for (const char* tag : {"<!DOCTYPE", "<!doctype", "<html", "<HTML", "<p>", "<p ", "<div", "<br",
+                          "<body", "<span", "<table", "<h1", "<h2", "<article"}) {
     if (head.find(tag) != std::string_view::npos) return true;
   }
   return false;

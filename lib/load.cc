@@ -37,11 +37,11 @@ std::string NormalizeDate(const std::string& in) {
     const char* fmt;
     bool has_time;
   };
-  for (const Form f : {Form{"%a, %d %b %Y %H:%M:%S", true}, Form{"%d %b %Y %H:%M:%S", true},
-                       Form{"%Y-%m-%dT%H:%M:%S", true}, Form{"%Y-%m-%d %H:%M:%S", true},
-                       Form{"%Y-%m-%d %H:%M", true}, Form{"%Y/%m/%d %H:%M:%S", true},
-                       Form{"%Y-%m-%d", false}, Form{"%Y/%m/%d", false},
-                       Form{"%Y年%m月%d日", false}}) {
+  for (const Form f :
+       {Form{"%a, %d %b %Y %H:%M:%S", true}, Form{"%d %b %Y %H:%M:%S", true},
+        Form{"%Y-%m-%dT%H:%M:%S", true}, Form{"%Y-%m-%d %H:%M:%S", true},
+        Form{"%Y-%m-%d %H:%M", true}, Form{"%Y/%m/%d %H:%M:%S", true}, Form{"%Y-%m-%d", false},
+        Form{"%Y/%m/%d", false}, Form{"%Y年%m月%d日", false}}) {
     std::tm tm{};
     const char* end = strptime(s.c_str(), f.fmt, &tm);
     if (!end) continue;
@@ -54,9 +54,11 @@ std::string NormalizeDate(const std::string& in) {
         out += "Z";
       } else if ((rest.size() == 6 && rest[3] == ':') || rest.size() == 5) {
         // a numeric zone: +08:00 or +0800
-        const std::string digits = rest.size() == 6 ? rest.substr(1, 2) + rest.substr(4, 2) : rest.substr(1);
+        const std::string digits =
+            rest.size() == 6 ? rest.substr(1, 2) + rest.substr(4, 2) : rest.substr(1);
         if ((rest[0] == '+' || rest[0] == '-') &&
-            std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            std::all_of(digits.begin(), digits.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
           out += rest.substr(0, 3) + ":" + digits.substr(2);
         }
       }
@@ -70,8 +72,8 @@ std::string NormalizeDate(const std::string& in) {
 
 // Adds a metadata field's text as its own block when its bytes can be found
 // verbatim in raw[from, to).
-void AddFieldBlock(Document& doc, TextBuilder& tb, const std::string& value, size_t from,
-                   size_t to, Block::Kind kind) {
+void AddFieldBlock(Document& doc, TextBuilder& tb, const std::string& value, size_t from, size_t to,
+                   Block::Kind kind) {
   if (value.empty()) return;
   const size_t p = std::string_view(doc.raw).substr(0, to).find(value, from);
   if (p == std::string::npos) return;
@@ -99,8 +101,8 @@ enum class LineRole { kText, kChrome, kEndOfStory, kRelatedList };
 
 LineRole ClassifyLine(std::string_view line) {
   // copyright, licence numbers, site links
-  if (ContainsAny(line, {"ICP备", "ICP证", "公网安备", "Copyright", "copyright", "版权所有",
-                         "友情链接"})) {
+  if (ContainsAny(
+          line, {"ICP备", "ICP证", "公网安备", "Copyright", "copyright", "版权所有", "友情链接"})) {
     return LineRole::kChrome;
   }
   // breadcrumbs: 网易首页 > 网易安徽 > 正文
@@ -173,7 +175,8 @@ void LoadHtml(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome) {
 bool FindFrontMatter(std::string_view raw, size_t* yaml_begin, size_t* yaml_end,
                      size_t* body_begin) {
   size_t i = 0;
-  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n')) ++i;
+  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n'))
+    ++i;
   if (raw.compare(i, 3, "---") != 0) return false;
   size_t eol = raw.find('\n', i);
   if (eol == std::string_view::npos || Trim(raw.substr(i, eol - i)) != "---") return false;
@@ -283,7 +286,8 @@ Result<Document> LoadString(std::string raw, std::string source, const LoadOptio
 Result<Document> LoadFile(const std::string& path, const LoadOptions& options) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFoundError(path + ": no such file");
-  if (std::filesystem::is_directory(path, ec)) return InvalidArgumentError(path + ": is a directory");
+  if (std::filesystem::is_directory(path, ec))
+    return InvalidArgumentError(path + ": is a directory");
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > options.max_bytes) {
     return InvalidArgumentError(path + ": " + std::to_string(size) +

@@ -70,16 +70,14 @@ struct Work {
   const RulePack* pack;
   std::string_view text;
   std::vector<Sentence> sentences;
-  std::vector<GazHit> gaz;            // longest gazetteer match at each start
-  std::vector<int> gaz_at;            // text position -> index into gaz, or -1
-  std::vector<int> gaz_choice;        // per gaz hit: chosen entry
+  std::vector<GazHit> gaz;      // longest gazetteer match at each start
+  std::vector<int> gaz_at;      // text position -> index into gaz, or -1
+  std::vector<int> gaz_choice;  // per gaz hit: chosen entry
   std::vector<Mention> candidates;
-  std::vector<int> order;             // rule order of each candidate
+  std::vector<int> order;  // rule order of each candidate
 };
 
-EntityType HitType(const Work& w, int hit) {
-  return w.pack->gazetteer()[w.gaz_choice[hit]].type;
-}
+EntityType HitType(const Work& w, int hit) { return w.pack->gazetteer()[w.gaz_choice[hit]].type; }
 
 bool StartsKnownName(const Work& w, uint32_t pos, uint32_t end, bool place_only) {
   if (pos >= w.gaz_at.size() || w.gaz_at[pos] < 0) return false;
@@ -107,7 +105,8 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   const auto min_chars = static_cast<size_t>(rule.min_chars);
   const bool has_head = head < e;
   auto body_ok = [&](uint32_t from) {
-    return from <= head && CountChars(t.substr(from, head - from)) >= (has_head ? min_chars : std::max<size_t>(min_chars, 1));
+    return from <= head && CountChars(t.substr(from, head - from)) >=
+                               (has_head ? min_chars : std::max<size_t>(min_chars, 1));
   };
   uint32_t cut = b;
   uint32_t forced = 0;  // end of a stop word in the body that cannot be cut off
@@ -292,7 +291,8 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
                       !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) && !blocked(i, end);
       if (ok) {
         w.gaz_at[i] = static_cast<int>(w.gaz.size());
-        w.gaz.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end), trie.terminal[node]});
+        w.gaz.push_back(
+            {static_cast<uint32_t>(i), static_cast<uint32_t>(end), trie.terminal[node]});
         break;
       }
     }
@@ -347,55 +347,61 @@ void AddRuleCandidates(Work& w) {
     const int g_alias = Group(*rule.re, "alias");
     const int g_head = Group(*rule.re, "head");
     for (const Sentence& s : w.sentences) {
-      ForEachMatch(*rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
-        const uint32_t head = g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
-        if (g_list >= 0 && g[g_list].data() && (g_suffix < 0 || g[g_suffix].data())) {
-          // coordinated names: A、B、C, with a shared suffix when there is one
-          const Span list = SpanOf(t, g[g_list]);
-          const std::string suffix =
-              g_suffix >= 0 ? std::string(g[g_suffix].data(), g[g_suffix].size()) : std::string();
-          std::vector<Span> items;
-          uint32_t p = list.begin;
-          while (p <= list.end) {
-            size_t q = t.find("、", p);
-            if (q == std::string_view::npos || q >= list.end) q = list.end;
-            items.push_back({p, static_cast<uint32_t>(q)});
-            p = static_cast<uint32_t>(q) + 3;
-          }
-          for (const Span& it : items) {
-            if (!suffix.empty() && t.substr(it.begin, it.size()).find(suffix) != std::string_view::npos) return;
-          }
-          // all items or none: a list with one item that is no name is
-          // no coordinated list of names
-          std::vector<Mention> expanded;
-          for (size_t k = 0; k < items.size(); ++k) {
+      ForEachMatch(
+          *rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
+            const uint32_t head =
+                g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
+            if (g_list >= 0 && g[g_list].data() && (g_suffix < 0 || g[g_suffix].data())) {
+              // coordinated names: A、B、C, with a shared suffix when there is one
+              const Span list = SpanOf(t, g[g_list]);
+              const std::string suffix = g_suffix >= 0
+                                             ? std::string(g[g_suffix].data(), g[g_suffix].size())
+                                             : std::string();
+              std::vector<Span> items;
+              uint32_t p = list.begin;
+              while (p <= list.end) {
+                size_t q = t.find("、", p);
+                if (q == std::string_view::npos || q >= list.end) q = list.end;
+                items.push_back({p, static_cast<uint32_t>(q)});
+                p = static_cast<uint32_t>(q) + 3;
+              }
+              for (const Span& it : items) {
+                if (!suffix.empty() &&
+                    t.substr(it.begin, it.size()).find(suffix) != std::string_view::npos)
+                  return;
+              }
+              // all items or none: a list with one item that is no name is
+              // no coordinated list of names
+              std::vector<Mention> expanded;
+              for (size_t k = 0; k < items.size(); ++k) {
+                Mention m;
+                m.span = items[k];
+                if (k + 1 == items.size() && !suffix.empty())
+                  m.span.end = SpanOf(t, g[g_suffix]).end;
+                m.name = std::string(t.substr(items[k].begin, items[k].size())) + suffix;
+                Rule item_rule = rule;
+                item_rule.trim = rule.trim && k == 0;
+                if (!Accept(w, item_rule, m, UINT32_MAX)) return;
+                expanded.push_back(std::move(m));
+              }
+              for (auto& m : expanded) {
+                w.candidates.push_back(std::move(m));
+                w.order.push_back(static_cast<int>(ri));
+              }
+              return;
+            }
+            if (g_name < 0 || !g[g_name].data()) return;
             Mention m;
-            m.span = items[k];
-            if (k + 1 == items.size() && !suffix.empty()) m.span.end = SpanOf(t, g[g_suffix]).end;
-            m.name = std::string(t.substr(items[k].begin, items[k].size())) + suffix;
-            Rule item_rule = rule;
-            item_rule.trim = rule.trim && k == 0;
-            if (!Accept(w, item_rule, m, UINT32_MAX)) return;
-            expanded.push_back(std::move(m));
-          }
-          for (auto& m : expanded) {
-            w.candidates.push_back(std::move(m));
-            w.order.push_back(static_cast<int>(ri));
-          }
-          return;
-        }
-        if (g_name < 0 || !g[g_name].data()) return;
-        Mention m;
-        m.span = SpanOf(t, g[g_name]);
-        m.name = std::string(g[g_name].data(), g[g_name].size());
-        if (g_alias >= 0 && g[g_alias].data() && !g[g_alias].empty()) {
-          m.aliases.push_back(StripQuotes(std::string(g[g_alias].data(), g[g_alias].size())));
-        }
-        if (Accept(w, rule, m, head)) {
-          w.candidates.push_back(std::move(m));
-          w.order.push_back(static_cast<int>(ri));
-        }
-      });
+            m.span = SpanOf(t, g[g_name]);
+            m.name = std::string(g[g_name].data(), g[g_name].size());
+            if (g_alias >= 0 && g[g_alias].data() && !g[g_alias].empty()) {
+              m.aliases.push_back(StripQuotes(std::string(g[g_alias].data(), g[g_alias].size())));
+            }
+            if (Accept(w, rule, m, head)) {
+              w.candidates.push_back(std::move(m));
+              w.order.push_back(static_cast<int>(ri));
+            }
+          });
     }
   }
 }
@@ -424,28 +430,29 @@ void SplitCoordinations(Work& w) {
   const std::string_view t = w.text;
   const auto& conj = w.pack->conjunctions();
   const auto groups = BySentence(w);
-  for (const auto& group : groups) for (size_t i : group) {
-    if (w.order[i] < 0) continue;  // gazetteer and alias candidates are exact
-    Mention& c = w.candidates[i];
-    uint32_t nb = c.span.begin;
-    for (size_t j : group) {
-      const Mention& d = w.candidates[j];
-      if (j == i || d.span.begin < c.span.begin || d.span.end >= c.span.end) continue;
-      if (d.type != EntityType::kOrganization && d.type != EntityType::kPlace) continue;
-      for (const std::string& cj : conj) {
-        if (t.compare(d.span.end, cj.size(), cj) == 0) {
-          const auto after = static_cast<uint32_t>(d.span.end + cj.size());
-          if (after > nb && CountChars(t.substr(after, c.span.end - after)) >= 3) nb = after;
+  for (const auto& group : groups)
+    for (size_t i : group) {
+      if (w.order[i] < 0) continue;  // gazetteer and alias candidates are exact
+      Mention& c = w.candidates[i];
+      uint32_t nb = c.span.begin;
+      for (size_t j : group) {
+        const Mention& d = w.candidates[j];
+        if (j == i || d.span.begin < c.span.begin || d.span.end >= c.span.end) continue;
+        if (d.type != EntityType::kOrganization && d.type != EntityType::kPlace) continue;
+        for (const std::string& cj : conj) {
+          if (t.compare(d.span.end, cj.size(), cj) == 0) {
+            const auto after = static_cast<uint32_t>(d.span.end + cj.size());
+            if (after > nb && CountChars(t.substr(after, c.span.end - after)) >= 3) nb = after;
+          }
         }
       }
+      if (nb == c.span.begin) continue;
+      const size_t cut = nb - c.span.begin;
+      if (c.name.compare(0, cut, t.substr(c.span.begin, cut)) != 0) continue;
+      c.name.erase(0, cut);
+      c.span.begin = nb;
+      c.prefix_place = PrefixPlace(w, c.span.begin, c.span.end);
     }
-    if (nb == c.span.begin) continue;
-    const size_t cut = nb - c.span.begin;
-    if (c.name.compare(0, cut, t.substr(c.span.begin, cut)) != 0) continue;
-    c.name.erase(0, cut);
-    c.span.begin = nb;
-    c.prefix_place = PrefixPlace(w, c.span.begin, c.span.end);
-  }
 }
 
 bool NestingAllowed(const Mention& outer, const Mention& inner) {
@@ -495,7 +502,6 @@ std::vector<Mention> Settle(const Work& w) {
   return out;
 }
 
-
 void Extend(Work& w, std::vector<Mention>& ms) {
   const std::string_view t = w.text;
   for (const Rule& rule : w.pack->rules()) {
@@ -519,7 +525,8 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       // an extension that runs across a verb or function word before its head
       // word is no part of the name
       const int g_head = Group(*rule.re, "head");
-      const uint32_t head_at = g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : ext.end;
+      const uint32_t head_at =
+          g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : ext.end;
       const std::string_view ext_text = t.substr(ext.begin, head_at - ext.begin);
       bool crosses = false;
       for (const std::string& sw : w.pack->stop_words()) {
@@ -584,37 +591,41 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
     }
     const int g_target = Group(*rule.re, rule.alias_target);
     for (const Sentence& s : w.sentences) {
-      ForEachMatch(*rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
-        if (!g[g_alias].data() || !g[g_target].data()) return;
-        const Span target = SpanOf(t, g[g_target]);
-        auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == target; });
-        if (it == ms.end()) return;
-        if (rule.after && it->type != *rule.after) return;
-        Span as = SpanOf(t, g[g_alias]);
-        Rule bound = rule;
-        bound.min_chars = std::max(2, rule.min_chars);
-        const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
-        if (nb < 0) return;
-        as.begin = static_cast<uint32_t>(nb);
-        // the alias must not be part of another entity's name (names inside
-        // it, such as 中国 in 中国声谷, give way to it)
-        for (const Mention& m : ms) {
-          if (m.span.Overlaps(as) && !as.Contains(m.span)) return;
-        }
-        std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
-        if (CountChars(a) < 2) return;
-        if (rule.reject && RE2::PartialMatch(a, *rule.reject)) return;
-        out.push_back({target, a, as, rule.id});
-      });
+      ForEachMatch(*rule.re, t, s.span.begin, s.span.end,
+                   [&](const std::vector<re2::StringPiece>& g) {
+                     if (!g[g_alias].data() || !g[g_target].data()) return;
+                     const Span target = SpanOf(t, g[g_target]);
+                     auto it = std::find_if(ms.begin(), ms.end(),
+                                            [&](const Mention& m) { return m.span == target; });
+                     if (it == ms.end()) return;
+                     if (rule.after && it->type != *rule.after) return;
+                     Span as = SpanOf(t, g[g_alias]);
+                     Rule bound = rule;
+                     bound.min_chars = std::max(2, rule.min_chars);
+                     const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
+                     if (nb < 0) return;
+                     as.begin = static_cast<uint32_t>(nb);
+                     // the alias must not be part of another entity's name (names inside
+                     // it, such as 中国 in 中国声谷, give way to it)
+                     for (const Mention& m : ms) {
+                       if (m.span.Overlaps(as) && !as.Contains(m.span)) return;
+                     }
+                     std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
+                     if (CountChars(a) < 2) return;
+                     if (rule.reject && RE2::PartialMatch(a, *rule.reject)) return;
+                     out.push_back({target, a, as, rule.id});
+                   });
     }
   }
   return out;
 }
 
-void AddAliasCandidates(Work& w, const std::vector<Mention>& ms, const std::vector<PendingAlias>& aliases) {
+void AddAliasCandidates(Work& w, const std::vector<Mention>& ms,
+                        const std::vector<PendingAlias>& aliases) {
   const std::string_view t = w.text;
   for (const PendingAlias& a : aliases) {
-    auto it = std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == a.target; });
+    auto it =
+        std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == a.target; });
     if (it == ms.end()) continue;
     size_t p = t.find(a.alias);
     while (p != std::string_view::npos) {
@@ -685,57 +696,62 @@ void FindRelations(Work& w, MatchResult& r) {
       const std::string_view mv(mt.text);
       auto original = [&](const re2::StringPiece& sp) {
         const Span s = SpanOf(mv, sp);
-        if (s.empty()) return Span{mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)], mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)]};
+        if (s.empty())
+          return Span{mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)],
+                      mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)]};
         return Span{mt.begin[s.begin], mt.end[s.end - 1]};
       };
-      ForEachMatch(*rule.re, mv, 0, static_cast<uint32_t>(mv.size()), [&](const std::vector<re2::StringPiece>& g) {
-        const Span whole = original(g[0]);
-        auto fill = [&](const Slot& slot, int grp) {
-          std::vector<size_t> found;
-          Span area = grp >= 0 && g[grp].data() ? original(g[grp]) : sent;
-          for (size_t i = lo; i < hi; ++i) {
-            if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
-          }
-          if (found.empty() && slot.look_back) {
-            for (size_t i = lo; i-- > 0;) {
-              if (ms[i].sentence + 3 < static_cast<int>(si)) break;
-              if (ms[i].span.end <= sent.begin && in_types(ms[i], slot)) {
-                found.push_back(i);
-                break;
+      ForEachMatch(
+          *rule.re, mv, 0, static_cast<uint32_t>(mv.size()),
+          [&](const std::vector<re2::StringPiece>& g) {
+            const Span whole = original(g[0]);
+            auto fill = [&](const Slot& slot, int grp) {
+              std::vector<size_t> found;
+              Span area = grp >= 0 && g[grp].data() ? original(g[grp]) : sent;
+              for (size_t i = lo; i < hi; ++i) {
+                if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
               }
-            }
-          }
-          if (found.empty()) return found;
-          switch (slot.pick) {
-            case Pick::kFirst: return std::vector<size_t>{found.front()};
-            case Pick::kLast: return std::vector<size_t>{found.back()};
-            case Pick::kAll: return found;
-            case Pick::kNearest: {
-              size_t best = found.front();
-              int64_t bd = INT64_MAX;
-              for (size_t i : found) {
-                const int64_t d = ms[i].span.end <= whole.begin
-                                      ? int64_t{whole.begin} - ms[i].span.end
-                                      : std::abs(int64_t{ms[i].span.begin} - int64_t{whole.end}) + 1;
-                if (d < bd) {
-                  bd = d;
-                  best = i;
+              if (found.empty() && slot.look_back) {
+                for (size_t i = lo; i-- > 0;) {
+                  if (ms[i].sentence + 3 < static_cast<int>(si)) break;
+                  if (ms[i].span.end <= sent.begin && in_types(ms[i], slot)) {
+                    found.push_back(i);
+                    break;
+                  }
                 }
               }
-              return std::vector<size_t>{best};
+              if (found.empty()) return found;
+              switch (slot.pick) {
+                case Pick::kFirst: return std::vector<size_t>{found.front()};
+                case Pick::kLast: return std::vector<size_t>{found.back()};
+                case Pick::kAll: return found;
+                case Pick::kNearest: {
+                  size_t best = found.front();
+                  int64_t bd = INT64_MAX;
+                  for (size_t i : found) {
+                    const int64_t d =
+                        ms[i].span.end <= whole.begin
+                            ? int64_t{whole.begin} - ms[i].span.end
+                            : std::abs(int64_t{ms[i].span.begin} - int64_t{whole.end}) + 1;
+                    if (d < bd) {
+                      bd = d;
+                      best = i;
+                    }
+                  }
+                  return std::vector<size_t>{best};
+                }
+              }
+              return found;
+            };
+            const auto froms = fill(rule.from, g_from);
+            const auto tos = fill(rule.to, g_to);
+            for (size_t f : froms) {
+              for (size_t to : tos) {
+                if (f == to || ms[f].name == ms[to].name) continue;
+                r.relations.push_back({rule.relation, f, to, rule.id, static_cast<int>(si)});
+              }
             }
-          }
-          return found;
-        };
-        const auto froms = fill(rule.from, g_from);
-        const auto tos = fill(rule.to, g_to);
-        for (size_t f : froms) {
-          for (size_t to : tos) {
-            if (f == to || ms[f].name == ms[to].name) continue;
-            r.relations.push_back({rule.relation, f, to, rule.id, static_cast<int>(si)});
-          }
-        }
-      });
+          });
     }
   }
 }
@@ -748,7 +764,8 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
   for (const Mention& m : ms) {
     if (m.type != EntityType::kIndustrialCluster) continue;
     uint32_t b = m.span.begin, e = m.span.end;
-    while (b < e && StartsKnownName(w, b, e, true) && w.gaz[w.gaz_at[b]].end < e) b = w.gaz[w.gaz_at[b]].end;
+    while (b < e && StartsKnownName(w, b, e, true) && w.gaz[w.gaz_at[b]].end < e)
+      b = w.gaz[w.gaz_at[b]].end;
     for (std::string_view suf : {"产业集群", "集群"}) {
       if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
         e -= static_cast<uint32_t>(suf.size());
@@ -783,7 +800,8 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
   // 纳米 and 新材料 inside the industry 纳米新材料 are parts of its name
   std::vector<Span> cores;
   for (const Mention& m : ms) {
-    if (m.type == EntityType::kIndustry && m.rule == "structure:cluster-industry") cores.push_back(m.span);
+    if (m.type == EntityType::kIndustry && m.rule == "structure:cluster-industry")
+      cores.push_back(m.span);
   }
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [&](const Mention& m) {

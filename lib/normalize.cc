@@ -11,12 +11,12 @@ namespace clusterkg {
 namespace {
 
 bool IsDoubleQuote(UChar32 c) {
-  return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x300C ||
-         c == 0x300D || c == 0x301D || c == 0x301E || c == 0x301F || c == 0xFF02;
+  return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0x300C || c == 0x300D ||
+         c == 0x301D || c == 0x301E || c == 0x301F || c == 0xFF02;
 }
 bool IsSingleQuote(UChar32 c) {
-  return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x300E ||
-         c == 0x300F || c == 0xFF07;
+  return c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x201B || c == 0x300E || c == 0x300F ||
+         c == 0xFF07;
 }
 
 }  // namespace
@@ -112,7 +112,7 @@ std::string Normalizer::Normalize(std::string_view s) const {
 void Normalizer::Apply(Document& doc) const {
   std::string text;
   text.reserve(doc.text.size());
-  OffsetMap mid;  // new text -> old text
+  OffsetMap mid;                                          // new text -> old text
   std::vector<uint32_t> new_pos(doc.text.size() + 1, 0);  // old -> new
   const std::string_view s(doc.text);
   size_t i = 0, len = 0;

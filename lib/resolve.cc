@@ -157,10 +157,8 @@ std::string NameKey(const Places& places, EntityType type, const std::string& na
       if (EndsWith(s, "产业") && CountChars(s) > 2) s.resize(s.size() - 6);
       return s;
     case EntityType::kPlace:
-    case EntityType::kEvent:
-      return CanonicalPlacePrefix(places, s, nullptr);
-    default:
-      return s;
+    case EntityType::kEvent: return CanonicalPlacePrefix(places, s, nullptr);
+    default: return s;
   }
 }
 
@@ -240,7 +238,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
       for (size_t b = 0; b < clusters.size(); ++b) {
         const auto& [pj, cj] = cores[b];
         if (b == a) continue;
-        if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2 : (cj == ci && !pj.empty())) {
+        if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2
+                                  : (cj == ci && !pj.empty())) {
           fits.insert(uf.Find(nodes[clusters[b]]));
         }
       }
@@ -276,9 +275,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
       // a cluster is best named with its place (武汉光电子信息集群, not
       // 世界级光电子信息产业集群)
       const int rank = x.type == EntityType::kIndustrialCluster && x.prefix_place >= 0 ? 1 : 0;
-      if (!alias_rule && (best.empty() || rank > best_rank ||
-                          (rank == best_rank && (x.name.size() > best.size() ||
-                                                 (x.name.size() == best.size() && x.name < best))))) {
+      if (!alias_rule &&
+          (best.empty() || rank > best_rank ||
+           (rank == best_rank &&
+            (x.name.size() > best.size() || (x.name.size() == best.size() && x.name < best))))) {
         best = x.name;
         best_rank = rank;
       }
@@ -306,9 +306,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     }
     names.erase(d.e.name);
     d.e.aliases.assign(names.begin(), names.end());
-    std::sort(d.e.mentions.begin(), d.e.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
-      return std::tie(a.article, a.start, a.end) < std::tie(b.article, b.start, b.end);
-    });
+    std::sort(d.e.mentions.begin(), d.e.mentions.end(),
+              [](const EntityMention& a, const EntityMention& b) {
+                return std::tie(a.article, a.start, a.end) < std::tie(b.article, b.start, b.end);
+              });
     drafts.push_back(std::move(d));
   }
   // Aliases declared by alias links whose text never occurs as a mention.
@@ -322,8 +323,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
         for (size_t r = 0; r < refs.size(); ++r) {
           if (refs[r].article == a && refs[r].mention == l.mention) {
             Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
-            if (l.alias != e.name && !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
-              e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias), l.alias);
+            if (l.alias != e.name &&
+                !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
+              e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias),
+                               l.alias);
             }
             break;
           }
@@ -360,7 +363,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
     return articles[a].doc.text.substr(ss[s].span.begin, ss[s].span.size());
   };
-  auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s, const std::string& rule) {
+  auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s,
+                 const std::string& rule) {
     if (f == to) return;
     // partner is symmetric: one direction, the one seen first
     if (t == RelationType::kPartner && rels.count({t, to, f})) std::swap(f, to);
@@ -387,11 +391,13 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     std::set<EntityId> mentioned;
     for (size_t i = 0; i < m.mentions.size(); ++i) mentioned.insert(ent(i));
     out.article_entities[a].assign(mentioned.begin(), mentioned.end());
-    for (const RelationMatch& r : m.relations) add(r.type, ent(r.from), ent(r.to), a, r.sentence, r.rule);
+    for (const RelationMatch& r : m.relations)
+      add(r.type, ent(r.from), ent(r.to), a, r.sentence, r.rule);
     // The article's main place: the gazetteer place it names most (>= 3 times).
     std::map<EntityId, int> place_count;
     for (size_t i = 0; i < m.mentions.size(); ++i) {
-      if (m.mentions[i].type == EntityType::kPlace && m.mentions[i].gazetteer >= 0) ++place_count[ent(i)];
+      if (m.mentions[i].type == EntityType::kPlace && m.mentions[i].gazetteer >= 0)
+        ++place_count[ent(i)];
     }
     EntityId main_place = 0;
     int main_count = 2;
@@ -420,7 +426,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
         if (x.rule.rfind("alias.", 0) != 0) ClusterCore(places, x.name, &place);
         if (!placed && !place.empty()) {
           if (auto it = place_by_name.find(place); it != place_by_name.end()) {
-            add(RelationType::kLocation, ent(i), it->second, a, x.sentence, "structure:cluster-name");
+            add(RelationType::kLocation, ent(i), it->second, a, x.sentence,
+                "structure:cluster-name");
             placed = true;
           }
         }
@@ -429,13 +436,15 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
         const Entity& ce = out.entities[ent(i)];
         bool entity_placed = false;
         for (auto& [k, v] : rels) {
-          if (std::get<0>(k) == RelationType::kLocation && std::get<1>(k) == ce.id) entity_placed = true;
+          if (std::get<0>(k) == RelationType::kLocation && std::get<1>(k) == ce.id)
+            entity_placed = true;
         }
         if (!placed && !entity_placed && x.rule.rfind("alias.", 0) != 0) {
           int64_t best = -1, best_d = INT64_MAX;
           for (size_t j = 0; j < m.mentions.size(); ++j) {
             const Mention& y = m.mentions[j];
-            if (y.type != EntityType::kPlace || y.gazetteer < 0 || y.sentence != x.sentence) continue;
+            if (y.type != EntityType::kPlace || y.gazetteer < 0 || y.sentence != x.sentence)
+              continue;
             if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
             const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
                                                           : int64_t{y.span.begin} - x.span.end;
@@ -448,7 +457,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
             add(RelationType::kLocation, ent(i), ent(static_cast<size_t>(best)), a, x.sentence,
                 "structure:sentence-place");
           } else if (main_count > 2) {
-            add(RelationType::kLocation, ent(i), main_place, a, x.sentence, "structure:article-place");
+            add(RelationType::kLocation, ent(i), main_place, a, x.sentence,
+                "structure:article-place");
           }
         }
       }
@@ -477,7 +487,9 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
             found = true;
           }
         }
-        if (found) add(RelationType::kContainedInPlace, ent(i), parent, a, x.sentence, "structure:place-name");
+        if (found)
+          add(RelationType::kContainedInPlace, ent(i), parent, a, x.sentence,
+              "structure:place-name");
       }
       // a policy named after a province or city is issued there:
       // 广东省五大未来产业集群行动计划 -> 广东
@@ -490,7 +502,8 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
           auto it = place_by_name.find(lead);
           const Entity* pe = it == place_by_name.end() ? nullptr : &out.entities[it->second];
           if (pe && pe->iri.find("/division/") != std::string::npos) {
-            add(RelationType::kIssuedBy, ent(i), it->second, a, x.sentence, "structure:policy-name");
+            add(RelationType::kIssuedBy, ent(i), it->second, a, x.sentence,
+                "structure:policy-name");
           }
         }
       }
@@ -501,10 +514,11 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     const MatchResult& m = articles[a].match;
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       const Mention& x = m.mentions[i];
-      if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty()) continue;
+      if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty())
+        continue;
       if (auto it = place_by_name.find(gz[x.gazetteer].parent); it != place_by_name.end()) {
-        add(RelationType::kContainedInPlace, ref_entity[first_ref[a] + i], it->second, a, x.sentence,
-            "gazetteer:parent");
+        add(RelationType::kContainedInPlace, ref_entity[first_ref[a] + i], it->second, a,
+            x.sentence, "gazetteer:parent");
       }
     }
   }

@@ -13,13 +13,11 @@
 namespace clusterkg {
 namespace {
 
-constexpr std::string_view kEntityNames[] = {"Organization", "Place",    "Policy",
-                                             "IndustrialCluster", "Industry", "Event",
-                                             "Person",       "Publication"};
-constexpr std::string_view kRelationNames[] = {"location",          "containedInPlace",
-                                               "promotionAgency",   "leadingEnterprise",
-                                               "issuedBy",          "industry",
-                                               "partner"};
+constexpr std::string_view kEntityNames[] = {"Organization", "Place", "Policy", "IndustrialCluster",
+                                             "Industry",     "Event", "Person", "Publication"};
+constexpr std::string_view kRelationNames[] = {
+    "location", "containedInPlace", "promotionAgency", "leadingEnterprise",
+    "issuedBy", "industry",         "partner"};
 
 // Collects problems as "file:line: id: message".
 class Problems {
@@ -42,8 +40,8 @@ class Problems {
   std::vector<std::string> lines_;
 };
 
-std::string ExpandMacros(const std::string& pattern, const std::map<std::string, std::string>& macros,
-                         std::string* unknown) {
+std::string ExpandMacros(const std::string& pattern,
+                         const std::map<std::string, std::string>& macros, std::string* unknown) {
   std::string out;
   size_t i = 0;
   while (i < pattern.size()) {
@@ -104,10 +102,14 @@ bool ParseSlot(const YAML::Node& n, Slot* slot, std::string* err) {
       }
     } else if (key == "pick") {
       const std::string p = kv.second.as<std::string>();
-      if (p == "first") slot->pick = Pick::kFirst;
-      else if (p == "last") slot->pick = Pick::kLast;
-      else if (p == "all") slot->pick = Pick::kAll;
-      else if (p == "nearest") slot->pick = Pick::kNearest;
+      if (p == "first")
+        slot->pick = Pick::kFirst;
+      else if (p == "last")
+        slot->pick = Pick::kLast;
+      else if (p == "all")
+        slot->pick = Pick::kAll;
+      else if (p == "nearest")
+        slot->pick = Pick::kNearest;
       else {
         *err = "pick must be first, last, all or nearest, not \"" + p + "\"";
         return false;
@@ -163,12 +165,16 @@ void ParseRule(const YAML::Node& n, const std::string& file,
         type_name = v.as<std::string>();
       } else if (key == "after") {
         auto t = ParseEntityType(v.as<std::string>());
-        if (!t) fail(v, "unknown entity type \"" + v.as<std::string>() + "\"");
-        else r.after = *t;
+        if (!t)
+          fail(v, "unknown entity type \"" + v.as<std::string>() + "\"");
+        else
+          r.after = *t;
       } else if (key == "relation") {
         auto t = ParseRelationType(v.as<std::string>());
-        if (!t) fail(v, "unknown relation \"" + v.as<std::string>() + "\"");
-        else r.relation = *t;
+        if (!t)
+          fail(v, "unknown relation \"" + v.as<std::string>() + "\"");
+        else
+          r.relation = *t;
       } else if (key == "pattern") {
         r.pattern = v.as<std::string>();
       } else if (key == "priority") {
@@ -211,15 +217,22 @@ void ParseRule(const YAML::Node& n, const std::string& file,
       fail(v, "bad value for " + key + ": " + e.msg);
     }
   }
-  if (kind == "entity") r.kind = Rule::Kind::kEntity;
-  else if (kind == "extend") r.kind = Rule::Kind::kExtend;
-  else if (kind == "alias") r.kind = Rule::Kind::kAlias;
-  else if (kind == "relation") r.kind = Rule::Kind::kRelation;
-  else fail(n, "unknown kind \"" + kind + "\"");
+  if (kind == "entity")
+    r.kind = Rule::Kind::kEntity;
+  else if (kind == "extend")
+    r.kind = Rule::Kind::kExtend;
+  else if (kind == "alias")
+    r.kind = Rule::Kind::kAlias;
+  else if (kind == "relation")
+    r.kind = Rule::Kind::kRelation;
+  else
+    fail(n, "unknown kind \"" + kind + "\"");
   if (r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kExtend) {
     auto t = ParseEntityType(type_name);
-    if (!t) fail(n, type_name.empty() ? "rule has no type" : "unknown entity type \"" + type_name + "\"");
-    else r.type = *t;
+    if (!t)
+      fail(n, type_name.empty() ? "rule has no type" : "unknown entity type \"" + type_name + "\"");
+    else
+      r.type = *t;
   }
   if (r.kind == Rule::Kind::kExtend && !r.after) fail(n, "an extend rule needs after: TYPE");
   if (r.pattern.empty()) {
@@ -242,7 +255,8 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   }
   const auto& groups = r.re->NamedCapturingGroups();
   auto need = [&](const std::string& g) {
-    if (!g.empty() && !groups.count(g)) fail(n["pattern"], "pattern has no capture (?P<" + g + ">...)");
+    if (!g.empty() && !groups.count(g))
+      fail(n["pattern"], "pattern has no capture (?P<" + g + ">...)");
   };
   switch (r.kind) {
     case Rule::Kind::kEntity:
@@ -257,7 +271,8 @@ void ParseRule(const YAML::Node& n, const std::string& file,
       if (r.alias_target != "before") need(r.alias_target);
       break;
     case Rule::Kind::kRelation:
-      if (r.from.types.empty() || r.to.types.empty()) fail(n, "a relation rule needs from: and to: slots");
+      if (r.from.types.empty() || r.to.types.empty())
+        fail(n, "a relation rule needs from: and to: slots");
       need(r.from.capture);
       need(r.to.capture);
       break;
@@ -287,7 +302,8 @@ void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros
     if (key == "macros") {
       for (const auto& m : v) {
         std::string unknown;
-        macros[m.first.as<std::string>()] = ExpandMacros(m.second.as<std::string>(), macros, &unknown);
+        macros[m.first.as<std::string>()] =
+            ExpandMacros(m.second.as<std::string>(), macros, &unknown);
         if (!unknown.empty()) {
           problems.Add(src.name, m.second.Mark().line + 1, "", "unknown macro ${" + unknown + "}");
         }
@@ -295,10 +311,11 @@ void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros
     } else if (key == "words") {
       for (const auto& w : v) {
         const std::string list = w.first.as<std::string>();
-        std::vector<std::string>* dst = list == "stop" ? &stop : list == "conjunction" ? &conj
-                                        : list == "programme" ? &programme
-                                        : list == "blocker"   ? &blockers
-                                                              : nullptr;
+        std::vector<std::string>* dst = list == "stop"          ? &stop
+                                        : list == "conjunction" ? &conj
+                                        : list == "programme"   ? &programme
+                                        : list == "blocker"     ? &blockers
+                                                                : nullptr;
         if (!dst) {
           problems.Add(src.name, w.first.Mark().line + 1, "", "unknown word list \"" + list + "\"");
           continue;
@@ -337,8 +354,9 @@ void ParseTsv(const RuleSource& src, std::vector<GazetteerEntry>& out, const Nor
     if (line.empty() || line[0] == '#') continue;
     auto cols = Split(line, '\t');
     if (cols.size() < 2 || cols.size() > 6) {
-      problems.Add(src.name, no, "", "a gazetteer line has 2 to 6 tab-separated columns: "
-                                     "name, type, aliases, parent, iri, subtype");
+      problems.Add(src.name, no, "",
+                   "a gazetteer line has 2 to 6 tab-separated columns: "
+                   "name, type, aliases, parent, iri, subtype");
       continue;
     }
     GazetteerEntry e;
@@ -386,7 +404,7 @@ std::optional<RelationType> ParseRelationType(std::string_view name) {
 }
 
 Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<RuleSource>& sources,
-                                                         const Normalizer& normalizer) {
+                                                          const Normalizer& normalizer) {
   std::shared_ptr<RulePack> pack(new RulePack());
   Problems problems;
   std::map<std::string, std::string> macros;
@@ -397,8 +415,7 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
       ParseTsv(src, pack->gazetteer_, normalizer, problems);
     } else {
       ParseYaml(src, macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
-                pack->programme_words_, pack->blockers_, seen_ids, normalizer,
-                problems);
+                pack->programme_words_, pack->blockers_, seen_ids, normalizer, problems);
     }
   }
   if (!problems.empty()) return ParseError(problems.Join());

@@ -11,8 +11,7 @@ bool IsFinal(int32_t cp, bool semicolon) {
          (semicolon && (cp == 0xFF1B || cp == ';')) || cp == 0x2026 /*…*/;
 }
 bool IsCloser(int32_t cp) {
-  return cp == ')' || cp == 0x300B /*》*/ || cp == 0x3011 /*】*/ ||
-         cp == 0x201D || cp == 0x2019;
+  return cp == ')' || cp == 0x300B /*》*/ || cp == 0x3011 /*】*/ || cp == 0x201D || cp == 0x2019;
 }
 bool IsSpace(int32_t cp) { return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000; }
 

@@ -13,7 +13,8 @@ using nlohmann::json;
 namespace {
 KnowledgeGraph Samples() {
   std::vector<Article> arts;
-  for (const char* n : {"01-suzhou-nano.txt", "02-wuhan-optics.html", "04-bay-area-traditional.txt"}) {
+  for (const char* n :
+       {"01-suzhou-nano.txt", "02-wuhan-optics.html", "04-bay-area-traditional.txt"}) {
     arts.push_back(clusterkg::testing::MustExtractFile(clusterkg::testing::SamplePath(n)));
   }
   return clusterkg::testing::GraphOf(std::move(arts));
@@ -45,13 +46,16 @@ TEST_CASE("articles, entities and mentions have the SPEC's shape") {
   CHECK((*art)["url"] == clusterkg::testing::SamplePath("02-wuhan-optics.html"));
   CHECK((*art)["mentions"].size() == g.ArticleEntities(1).size());
 
-  const Entity* c = clusterkg::testing::FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
+  const Entity* c =
+      clusterkg::testing::FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
   REQUIRE(c);
-  const json* node = FindNode(doc, "https://w3id.org/clusterkg/id/industrialcluster/苏州纳米新材料集群");
+  const json* node =
+      FindNode(doc, "https://w3id.org/clusterkg/id/industrialcluster/苏州纳米新材料集群");
   REQUIRE(node);
   CHECK((*node)["@type"] == "ckg:IndustrialCluster");
   CHECK((*node)["name"] == "苏州纳米新材料集群");
-  CHECK((*node)["location"] == json::array({{{"@id", "https://w3id.org/clusterkg/id/place/苏州"}}}));
+  CHECK((*node)["location"] ==
+        json::array({{{"@id", "https://w3id.org/clusterkg/id/place/苏州"}}}));
   CHECK((*node)["ckg:promotionAgency"][0]["@id"] ==
         "https://w3id.org/clusterkg/id/organization/苏州纳米科技发展有限公司");
   const json& m = (*node)["ckg:mention"][0];

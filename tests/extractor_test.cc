@@ -25,14 +25,16 @@ TEST_CASE("plain text: a cluster with its agency, enterprises, policy and partne
   const auto g = GraphOfSample("01-suzhou-nano.txt");
   CHECK(EntityNames(g, EntityType::kOrganization) ==
         std::set<std::string>{"中国科学院苏州纳米技术与纳米仿生研究所", "苏州工业园区管理委员会",
-                              "苏州市人民政府", "苏州纳微科技股份有限公司", "苏州纳米科技发展有限公司",
-                              "苏州纳维科技有限公司"});
+                              "苏州市人民政府", "苏州纳微科技股份有限公司",
+                              "苏州纳米科技发展有限公司", "苏州纳维科技有限公司"});
   CHECK(EntityNames(g, EntityType::kPlace) ==
         std::set<std::string>{"苏州", "苏州国际博览中心", "长三角"});
   CHECK(EntityNames(g, EntityType::kPolicy) ==
         std::set<std::string>{"《苏州市纳米新材料产业高质量发展三年行动方案》"});
-  CHECK(EntityNames(g, EntityType::kIndustrialCluster) == std::set<std::string>{"苏州纳米新材料集群"});
-  CHECK(EntityNames(g, EntityType::kEvent) == std::set<std::string>{"第十二届中国国际纳米技术产业博览会"});
+  CHECK(EntityNames(g, EntityType::kIndustrialCluster) ==
+        std::set<std::string>{"苏州纳米新材料集群"});
+  CHECK(EntityNames(g, EntityType::kEvent) ==
+        std::set<std::string>{"第十二届中国国际纳米技术产业博览会"});
   CHECK(EntityNames(g, EntityType::kPerson) == std::set<std::string>{"王立新"});
   const auto rel = RelationStrings(g);
   for (const char* r : {
@@ -48,22 +50,28 @@ TEST_CASE("plain text: a cluster with its agency, enterprises, policy and partne
     INFO(r);
     CHECK(rel.count(r) == 1);
   }
-  const Entity* inst = FindEntity(g, EntityType::kOrganization, "中国科学院苏州纳米技术与纳米仿生研究所");
+  const Entity* inst =
+      FindEntity(g, EntityType::kOrganization, "中国科学院苏州纳米技术与纳米仿生研究所");
   REQUIRE(inst);
   CHECK(inst->aliases == std::vector<std::string>{"苏州纳米所"});
   CHECK(inst->mentions.size() == 3);
-  const Entity* plan = FindEntity(g, EntityType::kPolicy, "《苏州市纳米新材料产业高质量发展三年行动方案》");
+  const Entity* plan =
+      FindEntity(g, EntityType::kPolicy, "《苏州市纳米新材料产业高质量发展三年行动方案》");
   REQUIRE(plan);
   CHECK(plan->aliases == std::vector<std::string>{"行动方案"});
 }
 
-TEST_CASE("a whole HTML page: the story's entities, none from navigation, related links or footer") {
+TEST_CASE(
+    "a whole HTML page: the story's entities, none from navigation, related links or footer") {
   const auto g = GraphOfSample("02-wuhan-optics.html");
-  CHECK(EntityNames(g, EntityType::kPlace) == std::set<std::string>{"东湖高新区", "武汉", "长江经济带"});
+  CHECK(EntityNames(g, EntityType::kPlace) ==
+        std::set<std::string>{"东湖高新区", "武汉", "长江经济带"});
   CHECK(EntityNames(g, EntityType::kOrganization) ==
-        std::set<std::string>{"华中科技大学", "华工科技产业股份有限公司", "武汉光谷光电子信息产业促进中心",
-                              "武汉市经济和信息化局", "湖北省人民政府", "长飞光纤光缆股份有限公司"});
-  CHECK(EntityNames(g, EntityType::kIndustrialCluster) == std::set<std::string>{"武汉光电子信息集群"});
+        std::set<std::string>{"华中科技大学", "华工科技产业股份有限公司",
+                              "武汉光谷光电子信息产业促进中心", "武汉市经济和信息化局",
+                              "湖北省人民政府", "长飞光纤光缆股份有限公司"});
+  CHECK(EntityNames(g, EntityType::kIndustrialCluster) ==
+        std::set<std::string>{"武汉光电子信息集群"});
   CHECK(g.articles()[0].headline == "武汉光电子信息集群加速向万亿级迈进");
   CHECK(g.articles()[0].date == "2024-05-20T09:30:00+08:00");
   const auto rel = RelationStrings(g);
@@ -76,7 +84,8 @@ TEST_CASE("front matter and HTML: headline, date and a sub-unit of a bureau") {
   const auto g = GraphOfSample("03-dongguan-terminals.md");
   CHECK(g.articles()[0].headline == "东莞智能移动终端集群跑出加速度");
   CHECK(g.articles()[0].date == "2024-03-12T10:15:00");
-  CHECK(EntityNames(g, EntityType::kIndustrialCluster) == std::set<std::string>{"东莞智能移动终端集群"});
+  CHECK(EntityNames(g, EntityType::kIndustrialCluster) ==
+        std::set<std::string>{"东莞智能移动终端集群"});
   CHECK(FindEntity(g, EntityType::kOrganization, "东莞市工业和信息化局规划处") != nullptr);
   CHECK(FindEntity(g, EntityType::kOrganization, "东莞市电子计算中心") != nullptr);
   const auto rel = RelationStrings(g);

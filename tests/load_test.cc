@@ -70,7 +70,8 @@ TEST_CASE("front matter gives headline, date and author; the headline is text to
 }
 
 TEST_CASE("front matter followed by text, RFC 2822 dates") {
-  auto d = LoadString("\n---\ntitle: 标题\ndate: Tue, 16 Aug 2022 16:09:00 GMT\n---\n正文。\n", "b.md");
+  auto d =
+      LoadString("\n---\ntitle: 标题\ndate: Tue, 16 Aug 2022 16:09:00 GMT\n---\n正文。\n", "b.md");
   REQUIRE(d.ok());
   CHECK(d->format == clusterkg::SourceFormat::kFrontMatterText);
   CHECK(d->date == "2022-08-16T16:09:00Z");
@@ -86,15 +87,17 @@ TEST_CASE("broken front matter is a parse error naming the file") {
 }
 
 TEST_CASE("JSON records: offsets count bytes of the text field") {
-  auto d = LoadJsonRecord(R"({"id": "r1", "text": "深圳市", "title": "T", "date": "2024-06-03", "x": 1})",
-                          "in.jsonl", 3);
+  auto d = LoadJsonRecord(
+      R"({"id": "r1", "text": "深圳市", "title": "T", "date": "2024-06-03", "x": 1})", "in.jsonl",
+      3);
   REQUIRE(d.ok());
   CHECK(d->id == "r1");
   CHECK(d->raw == "深圳市");
   CHECK(d->url == "in.jsonl:3");
   CHECK(d->headline == "T");
   CHECK(d->date == "2024-06-03");
-  auto h = LoadJsonRecord(R"({"id": 7, "html": "<p>合肥</p>", "url": "https://x/y"})", "in.jsonl", 4);
+  auto h =
+      LoadJsonRecord(R"({"id": 7, "html": "<p>合肥</p>", "url": "https://x/y"})", "in.jsonl", 4);
   REQUIRE(h.ok());
   CHECK(h->id == "7");
   CHECK(h->url == "https://x/y");
@@ -113,7 +116,10 @@ TEST_CASE("bad JSON records name the source line") {
 }
 
 TEST_CASE("invalid UTF-8, NUL bytes and empty input are refused with the byte offset") {
-  auto bad = LoadString("ab\xFF" "cd", "x.txt");
+  auto bad = LoadString(
+      "ab\xFF"
+      "cd",
+      "x.txt");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == StatusCode::kInvalidArgument);
   CHECK(bad.status().message() == "x.txt: byte 2: invalid UTF-8");

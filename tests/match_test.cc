@@ -21,9 +21,11 @@ const Mention* FindMention(const Article& a, EntityType t, const std::string& na
 }  // namespace
 
 TEST_CASE("coordinated cluster names are expanded, each with its own span") {
-  const Article a = MustExtract("到2030年,未来电子信息、未来智能装备、未来材料产业集群将成为增长点。");
-  CHECK(MentionNames(a, EntityType::kIndustrialCluster) ==
-        std::vector<std::string>{"未来电子信息产业集群", "未来智能装备产业集群", "未来材料产业集群"});
+  const Article a =
+      MustExtract("到2030年,未来电子信息、未来智能装备、未来材料产业集群将成为增长点。");
+  CHECK(
+      MentionNames(a, EntityType::kIndustrialCluster) ==
+      std::vector<std::string>{"未来电子信息产业集群", "未来智能装备产业集群", "未来材料产业集群"});
   const Mention* first = FindMention(a, EntityType::kIndustrialCluster, "未来电子信息产业集群");
   REQUIRE(first);
   CHECK(RawText(a, *first) == "未来电子信息");
@@ -42,7 +44,8 @@ TEST_CASE("generic cluster categories are not clusters") {
 
 TEST_CASE("a cluster name keeps its place and industry as mentions inside it") {
   const Article a = MustExtract("苏州纳米新材料集群产值突破千亿元。");
-  CHECK(MentionNames(a, EntityType::kIndustrialCluster) == std::vector<std::string>{"苏州纳米新材料集群"});
+  CHECK(MentionNames(a, EntityType::kIndustrialCluster) ==
+        std::vector<std::string>{"苏州纳米新材料集群"});
   CHECK(MentionNames(a, EntityType::kPlace) == std::vector<std::string>{"苏州"});
   CHECK(MentionNames(a, EntityType::kIndustry) == std::vector<std::string>{"纳米新材料"});
 }
@@ -69,8 +72,8 @@ TEST_CASE("a gazetteer name that ends inside a word is not matched") {
 }
 
 TEST_CASE("declared short names become aliases and are found again") {
-  const Article a = MustExtract(
-      "北京量子信息科学研究院(以下简称“量子院”)发布新成果。量子院将开放共享平台。");
+  const Article a =
+      MustExtract("北京量子信息科学研究院(以下简称“量子院”)发布新成果。量子院将开放共享平台。");
   REQUIRE(a.match.aliases.size() == 1);
   CHECK(a.match.aliases[0].alias == "量子院");
   CHECK(a.match.mentions[a.match.aliases[0].mention].name == "北京量子信息科学研究院");
@@ -87,10 +90,13 @@ TEST_CASE("a nickname before a cluster in brackets is an alias") {
 
 TEST_CASE("policies: titles with a policy head, nicknames in any width, named systems") {
   const Article a = MustExtract(
-      "广东发布《广东省制造业高质量发展\u201c十四五\u201d规划》和《产业发展白皮书》,推行“链长制”,落实“１５＋５”政策。");
+      "广东发布《广东省制造业高质量发展\u201c十四五\u201d规划》和《产业发展白皮书》,推行“链长制”,"
+      "落实“１５＋５”政策。");
   CHECK(MentionNames(a, EntityType::kPolicy) ==
-        std::vector<std::string>{"《广东省制造业高质量发展\"十四五\"规划》", "链长制", "\"15+5\"政策"});
-  CHECK(MentionNames(a, EntityType::kPublication) == std::vector<std::string>{"《产业发展白皮书》"});
+        std::vector<std::string>{"《广东省制造业高质量发展\"十四五\"规划》", "链长制",
+                                 "\"15+5\"政策"});
+  CHECK(MentionNames(a, EntityType::kPublication) ==
+        std::vector<std::string>{"《产业发展白皮书》"});
   const Mention* nick = FindMention(a, EntityType::kPolicy, "\"15+5\"政策");
   REQUIRE(nick);
   CHECK(nick->aliases == std::vector<std::string>{"15+5"});
@@ -108,16 +114,18 @@ TEST_CASE("relations: promotion agency, leading enterprises, issuer, partners") 
     rel.insert(std::string(RelationTypeName(r.type)) + "(" + a.match.mentions[r.from].name + ", " +
                a.match.mentions[r.to].name + ")");
   }
-  CHECK(rel == std::set<std::string>{
-                   "promotionAgency(常州智能装备集群, 常州市智能制造协会)",
-                   "leadingEnterprise(常州智能装备集群, 常州精工机械有限公司)",
-                   "leadingEnterprise(常州智能装备集群, 常州星宇驱动科技有限公司)",
-                   "issuedBy(《常州市智能装备产业发展行动计划》, 常州市人民政府)",
-                   "partner(河海大学, 常州精工机械有限公司)"});
+  CHECK(rel ==
+        std::set<std::string>{"promotionAgency(常州智能装备集群, 常州市智能制造协会)",
+                              "leadingEnterprise(常州智能装备集群, 常州精工机械有限公司)",
+                              "leadingEnterprise(常州智能装备集群, 常州星宇驱动科技有限公司)",
+                              "issuedBy(《常州市智能装备产业发展行动计划》, 常州市人民政府)",
+                              "partner(河海大学, 常州精工机械有限公司)"});
 }
 
 TEST_CASE("mention offsets give back the original text through every normalisation") {
-  const std::string raw = "粵港澳大灣區「２０＋８」產業集群與ＡＩ產業\r\n深圳市人民政府發佈《深圳市促進人工智能產業發展行動方案》。";
+  const std::string raw =
+      "粵港澳大灣區「２０＋８」產業集群與ＡＩ產業\r\n深圳市人民政府發佈《深圳市促進人工智能產業發展"
+      "行動方案》。";
   const Article a = MustExtract(raw, "trad.txt");
   REQUIRE(a.match.mentions.size() >= 4);
   for (const Mention& m : a.match.mentions) {
@@ -129,7 +137,8 @@ TEST_CASE("mention offsets give back the original text through every normalisati
   const Mention* place = FindMention(a, EntityType::kPlace, "粤港澳大湾区");
   REQUIRE(place);
   CHECK(RawText(a, *place) == "粵港澳大灣區");
-  const Mention* pol = FindMention(a, EntityType::kPolicy, "《深圳市促进人工智能产业发展行动方案》");
+  const Mention* pol =
+      FindMention(a, EntityType::kPolicy, "《深圳市促进人工智能产业发展行动方案》");
   REQUIRE(pol);
   CHECK(RawText(a, *pol) == "《深圳市促進人工智能產業發展行動方案》");
 }

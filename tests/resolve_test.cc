@@ -31,7 +31,8 @@ TEST_CASE("suffix variants of places are one entity across articles") {
 }
 
 TEST_CASE("government names with and without the city and 人民 are one entity") {
-  const auto g = Graph({"深圳市南山区人民政府与企业签约。", "南山区政府发布公告。", "南山区人民政府表示。"});
+  const auto g =
+      Graph({"深圳市南山区人民政府与企业签约。", "南山区政府发布公告。", "南山区人民政府表示。"});
   CHECK(EntityNames(g, EntityType::kOrganization) == std::set<std::string>{"深圳市南山区人民政府"});
   const Entity* e = FindEntity(g, EntityType::kOrganization, "深圳市南山区人民政府");
   REQUIRE(e);
@@ -44,12 +45,15 @@ TEST_CASE("a company's full name joins its known short name") {
 }
 
 TEST_CASE("short and long names of one cluster are one entity") {
-  const auto g = Graph({
-      "苏州市纳米新材料产业集群规模扩大。苏州纳米新材料集群新增企业。纳米新材料产业集群产值增长,纳米集群表示。"});
-  CHECK(EntityNames(g, EntityType::kIndustrialCluster) == std::set<std::string>{"苏州市纳米新材料产业集群"});
+  const auto g =
+      Graph({"苏州市纳米新材料产业集群规模扩大。苏州纳米新材料集群新增企业。纳米新材料产业集群产值"
+             "增长,纳米集群表示。"});
+  CHECK(EntityNames(g, EntityType::kIndustrialCluster) ==
+        std::set<std::string>{"苏州市纳米新材料产业集群"});
   const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "苏州市纳米新材料产业集群");
   REQUIRE(c);
-  CHECK(c->aliases == std::vector<std::string>{"纳米新材料产业集群", "纳米集群", "苏州纳米新材料集群"});
+  CHECK(c->aliases ==
+        std::vector<std::string>{"纳米新材料产业集群", "纳米集群", "苏州纳米新材料集群"});
 }
 
 TEST_CASE("declared aliases join their entity; a cluster's nickname too") {
@@ -99,7 +103,9 @@ TEST_CASE("a zone named after a district the article names lies in that district
 }
 
 TEST_CASE("a policy named after a province is issued by it; partners have one direction") {
-  const auto g = Graph({"江苏省新能源产业行动计划发布。河海大学与南京市人民政府签约。南京市人民政府与河海大学合作。"});
+  const auto g =
+      Graph({"江苏省新能源产业行动计划发布。河海大学与南京市人民政府签约。南京市人民政府与河海大学"
+             "合作。"});
   const auto rel = RelationStrings(g);
   CHECK(rel.count("issuedBy(江苏省新能源产业行动计划, 江苏)") == 1);
   CHECK(rel.count("partner(河海大学, 南京市人民政府)") == 1);
@@ -107,7 +113,8 @@ TEST_CASE("a policy named after a province is issued by it; partners have one di
 }
 
 TEST_CASE("an unplaced cluster lies in the nearest place of its sentence first") {
-  const auto g = Graph({"合肥发布规划。合肥将加快发展。合肥还将推动。南京将建设软件和信息服务集群。"});
+  const auto g =
+      Graph({"合肥发布规划。合肥将加快发展。合肥还将推动。南京将建设软件和信息服务集群。"});
   const auto rel = RelationStrings(g);
   CHECK(rel.count("location(软件和信息服务集群, 南京)") == 1);
   CHECK(rel.count("location(软件和信息服务集群, 合肥)") == 0);

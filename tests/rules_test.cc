@@ -51,23 +51,23 @@ TEST_CASE("every built-in entity, extend and alias rule has examples, and they h
 
 TEST_CASE("a broken pack reports every problem with file and line") {
   const std::string pack =
-      "rules:\n"                                            // 1
-      "  - id: a\n"                                         // 2
-      "    type: Organization\n"                            // 3
-      "    pattern: '(?P<name>[abc'\n"                      // 4  bad regex
-      "  - id: b\n"                                         // 5
-      "    type: Organization\n"                            // 6
-      "    pattern: '(?P<name>x)'\n"                        // 7
-      "    colour: red\n"                                   // 8  unknown key
-      "  - id: b\n"                                         // 9  duplicate id
-      "    type: Place\n"                                   // 10
-      "    pattern: '(?P<name>y)'\n"                        // 11
-      "  - id: c\n"                                         // 12
-      "    type: Place\n"                                   // 13
-      "    pattern: 'no capture'\n"                         // 14 missing capture
-      "  - id: d\n"                                         // 15
-      "    type: Factory\n"                                 // 16 unknown type
-      "    pattern: '(?P<name>z)'\n";                       // 17
+      "rules:\n"                        // 1
+      "  - id: a\n"                     // 2
+      "    type: Organization\n"        // 3
+      "    pattern: '(?P<name>[abc'\n"  // 4  bad regex
+      "  - id: b\n"                     // 5
+      "    type: Organization\n"        // 6
+      "    pattern: '(?P<name>x)'\n"    // 7
+      "    colour: red\n"               // 8  unknown key
+      "  - id: b\n"                     // 9  duplicate id
+      "    type: Place\n"               // 10
+      "    pattern: '(?P<name>y)'\n"    // 11
+      "  - id: c\n"                     // 12
+      "    type: Place\n"               // 13
+      "    pattern: 'no capture'\n"     // 14 missing capture
+      "  - id: d\n"                     // 15
+      "    type: Factory\n"             // 16 unknown type
+      "    pattern: '(?P<name>z)'\n";   // 17
   ExtractorOptions o;
   o.builtin_rules = false;
   o.rules.push_back({"my.yaml", pack});
@@ -105,6 +105,8 @@ TEST_CASE("an extra pack adds rules and gazetteer entries at run time") {
   REQUIRE(a.ok());
   std::vector<std::pair<std::string, std::string>> got;
   for (const Mention& m : a->match.mentions) got.emplace_back(m.rule, m.name);
-  CHECK(std::count(got.begin(), got.end(), std::make_pair(std::string("gazetteer:Place"), std::string("星海湾"))) == 1);
-  CHECK(std::count(got.begin(), got.end(), std::make_pair(std::string("my.lab"), std::string("星海光学所"))) == 1);
+  CHECK(std::count(got.begin(), got.end(),
+                   std::make_pair(std::string("gazetteer:Place"), std::string("星海湾"))) == 1);
+  CHECK(std::count(got.begin(), got.end(),
+                   std::make_pair(std::string("my.lab"), std::string("星海光学所"))) == 1);
 }

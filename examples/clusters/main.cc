@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
     auto& f = facts[e.id];
     std::cout << e.name << "\n"
               << "  place:               " << list(f[clusterkg::RelationType::kLocation]) << "\n"
-              << "  promotion agency:    " << list(f[clusterkg::RelationType::kPromotionAgency]) << "\n"
+              << "  promotion agency:    " << list(f[clusterkg::RelationType::kPromotionAgency])
+              << "\n"
               << "  leading enterprises: " << list(f[clusterkg::RelationType::kLeadingEnterprise])
               << "\n";
   }

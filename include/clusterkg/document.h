@@ -75,9 +75,9 @@ struct Document {
   std::string date;      // as found; ISO 8601 when it could be parsed
   std::string author;
   SourceFormat format = SourceFormat::kText;
-  std::string raw;       // the original input bytes (the JSONL field for records)
-  std::string text;      // normalised text extraction reads; blocks end in '\n'
-  OffsetMap offsets;     // text -> raw
+  std::string raw;    // the original input bytes (the JSONL field for records)
+  std::string text;   // normalised text extraction reads; blocks end in '\n'
+  OffsetMap offsets;  // text -> raw
   std::vector<Block> blocks;
 };
 

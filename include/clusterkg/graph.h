@@ -23,9 +23,9 @@ namespace clusterkg {
 
 // What the graph keeps of an article.
 struct ArticleInfo {
-  std::string iri;       // stable @id
-  std::string id;        // JSONL id or path
-  std::string url;       // path or URL as given
+  std::string iri;  // stable @id
+  std::string id;   // JSONL id or path
+  std::string url;  // path or URL as given
   std::string headline;
   std::string date;
   std::string author;
@@ -43,8 +43,8 @@ class KnowledgeGraph {
     bool is_mention = false;
     uint32_t index = 0;  // into relations() unless is_mention
   };
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                     VertexProps, EdgeProps>;
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps,
+                                      EdgeProps>;
   using Vertex = Graph::vertex_descriptor;
 
   // Resolves the articles' mentions (resolve.h) and builds the graph.

@@ -46,15 +46,14 @@ Result<Document> LoadFile(const std::string& path, const LoadOptions& options = 
 
 // Loads bytes already in memory; `source` names them in messages and
 // becomes doc.url. `hint` forces a format (kText or kHtml) when not kText.
-Result<Document> LoadString(std::string raw, std::string source,
-                            const LoadOptions& options = {});
+Result<Document> LoadString(std::string raw, std::string source, const LoadOptions& options = {});
 
 // Loads one JSONL record {"id", "text" | "html", "url", "title", "date"}.
 // Offsets then count bytes of the record's "text" or "html" field, so
 // doc.raw is that field's value. `source` and `line` (1-based) name the
 // record in messages ("in.jsonl:3: ...").
-Result<Document> LoadJsonRecord(std::string_view line, const std::string& source,
-                                size_t line_no, const LoadOptions& options = {});
+Result<Document> LoadJsonRecord(std::string_view line, const std::string& source, size_t line_no,
+                                const LoadOptions& options = {});
 
 }  // namespace clusterkg
 

@@ -29,16 +29,16 @@ namespace clusterkg {
 
 // One mention: a span of Document::text naming an entity.
 struct Mention {
-  Span span;                  // into Document::text
+  Span span;  // into Document::text
   EntityType type = EntityType::kOrganization;
-  std::string name;           // normalised name (for an expanded list item:
-                              // the item plus the shared suffix)
+  std::string name;                  // normalised name (for an expanded list item:
+                                     // the item plus the shared suffix)
   std::vector<std::string> aliases;  // other names the mention itself gives
-  std::string rule;           // id of the rule, or "gazetteer:TYPE"
+  std::string rule;                  // id of the rule, or "gazetteer:TYPE"
   int priority = 0;
-  int gazetteer = -1;         // index into RulePack::gazetteer(), or -1
-  int prefix_place = -1;      // gazetteer place the name starts with, or -1
-  int sentence = -1;          // index into MatchResult::sentences
+  int gazetteer = -1;     // index into RulePack::gazetteer(), or -1
+  int prefix_place = -1;  // gazetteer place the name starts with, or -1
+  int sentence = -1;      // index into MatchResult::sentences
   std::string subtype;
 };
 

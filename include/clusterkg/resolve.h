@@ -36,10 +36,10 @@ using EntityId = uint32_t;
 
 // Where an entity is named: byte offsets into the article's original input.
 struct EntityMention {
-  size_t article = 0;    // index into the articles given to Resolve
-  uint32_t start = 0;    // raw byte offsets, end exclusive
+  size_t article = 0;  // index into the articles given to Resolve
+  uint32_t start = 0;  // raw byte offsets, end exclusive
   uint32_t end = 0;
-  std::string text;      // the original bytes [start, end)
+  std::string text;  // the original bytes [start, end)
   std::string rule;
   int sentence = -1;
 };
@@ -47,10 +47,10 @@ struct EntityMention {
 struct Entity {
   EntityId id = 0;
   EntityType type = EntityType::kOrganization;
-  std::string name;                   // canonical
-  std::vector<std::string> aliases;   // sorted, without the name
-  std::string subtype;                // schema.org class beside the base class
-  std::string iri;                    // from the gazetteer, may be empty
+  std::string name;                  // canonical
+  std::vector<std::string> aliases;  // sorted, without the name
+  std::string subtype;               // schema.org class beside the base class
+  std::string iri;                   // from the gazetteer, may be empty
   std::vector<EntityMention> mentions;
 };
 
@@ -68,8 +68,8 @@ struct Relation {
 };
 
 struct Resolution {
-  std::vector<Entity> entities;    // ordered by (type, name); id = index
-  std::vector<Relation> relations; // ordered by (type, from, to)
+  std::vector<Entity> entities;     // ordered by (type, name); id = index
+  std::vector<Relation> relations;  // ordered by (type, from, to)
   // per article: the entities it mentions, sorted
   std::vector<std::vector<EntityId>> article_entities;
 };

@@ -76,11 +76,11 @@ enum class Pick : uint8_t { kFirst, kLast, kAll, kNearest };
 
 // One end of a relation rule.
 struct Slot {
-  std::string capture;             // capture group name; "" = whole sentence
-  std::vector<EntityType> types;   // allowed entity types
+  std::string capture;            // capture group name; "" = whole sentence
+  std::vector<EntityType> types;  // allowed entity types
   Pick pick = Pick::kLast;
-  bool look_back = false;          // when none in the sentence, the last such
-                                   // mention of the preceding sentences
+  bool look_back = false;  // when none in the sentence, the last such
+                           // mention of the preceding sentences
 };
 
 // WHAT THIS REPRESENTS: one compiled rule. THREAD SAFETY: immutable.
@@ -91,39 +91,39 @@ struct Rule {
   EntityType type = EntityType::kOrganization;  // entity and extend rules
   std::optional<EntityType> after;              // extend/alias: mention type
   RelationType relation = RelationType::kLocation;
-  std::string pattern;                          // after macro expansion
+  std::string pattern;  // after macro expansion
   std::shared_ptr<const re2::RE2> re;
   int priority = 50;
-  bool trim = false;          // bound the name on the left (docs/rule-format.md)
-  bool require_place = false; // the trimmed name must start with a place
-  bool trim_to_place = false; // a name with a place inside starts at it
-                              // (壮大深圳市...集群 -> 深圳市...集群)
-  std::string subtype;        // schema.org class added beside the base class
+  bool trim = false;                       // bound the name on the left (docs/rule-format.md)
+  bool require_place = false;              // the trimmed name must start with a place
+  bool trim_to_place = false;              // a name with a place inside starts at it
+                                           // (壮大深圳市...集群 -> 深圳市...集群)
+  std::string subtype;                     // schema.org class added beside the base class
   std::shared_ptr<const re2::RE2> reject;  // names matching this are dropped
   bool reject_without_place = false;       // test reject also without a
                                            // leading place (深圳市 + generic)
-  int min_chars = 2;          // shortest name body, in characters
-  Slot from, to;              // relation rules
-  std::string alias_target;   // alias rules: "before" | "inside" capture name
+  int min_chars = 2;                       // shortest name body, in characters
+  Slot from, to;                           // relation rules
+  std::string alias_target;                // alias rules: "before" | "inside" capture name
   std::vector<std::pair<std::string, std::string>> examples;  // text, name
   std::vector<std::string> counter_examples;
-  std::string file;           // where it was defined
+  std::string file;  // where it was defined
   int line = 0;
 };
 
 // One gazetteer line: a known name.
 struct GazetteerEntry {
-  std::string name;                 // canonical
+  std::string name;  // canonical
   EntityType type = EntityType::kPlace;
   std::vector<std::string> aliases;
-  std::string parent;               // canonical name of the containing place
-  std::string iri;                  // an external identifier, may be empty
+  std::string parent;  // canonical name of the containing place
+  std::string iri;     // an external identifier, may be empty
   std::string subtype;
 };
 
 // A source of rules: YAML text or TSV gazetteer text, with its file name.
 struct RuleSource {
-  std::string name;     // file name for messages; ".tsv" means a gazetteer
+  std::string name;  // file name for messages; ".tsv" means a gazetteer
   std::string content;
 };
 

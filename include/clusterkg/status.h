@@ -38,8 +38,7 @@ std::string_view StatusCodeName(StatusCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(StatusCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   [[nodiscard]] bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
@@ -56,26 +55,18 @@ inline Status OkStatus() { return Status(); }
 inline Status InvalidArgumentError(std::string m) {
   return {StatusCode::kInvalidArgument, std::move(m)};
 }
-inline Status NotFoundError(std::string m) {
-  return {StatusCode::kNotFound, std::move(m)};
-}
-inline Status ParseError(std::string m) {
-  return {StatusCode::kParseError, std::move(m)};
-}
-inline Status UnsupportedError(std::string m) {
-  return {StatusCode::kUnsupported, std::move(m)};
-}
+inline Status NotFoundError(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
+inline Status ParseError(std::string m) { return {StatusCode::kParseError, std::move(m)}; }
+inline Status UnsupportedError(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
-inline Status InternalError(std::string m) {
-  return {StatusCode::kInternal, std::move(m)};
-}
+inline Status InternalError(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
 // WHAT THIS REPRESENTS: a value of type T or the Status saying why there is
 // none. requires: a Result built from a Status holds a non-ok Status.
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = InternalError("Result built from an ok Status");
   }

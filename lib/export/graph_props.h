@@ -40,8 +40,8 @@ struct GraphProps {
     }
     for (auto [it, end] = boost::edges(gr); it != end; ++it) {
       const auto& p = gr[*it];
-      relation[*it] = p.is_mention ? "mentions"
-                                   : std::string(RelationTypeName(g.relations()[p.index].type));
+      relation[*it] =
+          p.is_mention ? "mentions" : std::string(RelationTypeName(g.relations()[p.index].type));
     }
   }
 };

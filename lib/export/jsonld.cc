@@ -81,14 +81,14 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       const std::string& art = g.articles()[m.article].iri;
       std::string type(EntityTypeName(e.type));
       for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      ms.push_back(json{{"@id", art + "#" + type + "-" + std::to_string(m.start) + "-" +
-                                    std::to_string(m.end)},
-                        {"@type", "ckg:Mention"},
-                        {"ckg:article", Ref(art)},
-                        {"ckg:start", m.start},
-                        {"ckg:end", m.end},
-                        {"ckg:text", m.text},
-                        {"ckg:rule", m.rule}});
+      ms.push_back(json{
+          {"@id", art + "#" + type + "-" + std::to_string(m.start) + "-" + std::to_string(m.end)},
+          {"@type", "ckg:Mention"},
+          {"ckg:article", Ref(art)},
+          {"ckg:start", m.start},
+          {"ckg:end", m.end},
+          {"ckg:text", m.text},
+          {"ckg:rule", m.rule}});
     }
     n["ckg:mention"] = std::move(ms);
     for (size_t r : by_from[e.id]) {
@@ -111,12 +111,13 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       }
       // ArticleIri hashes any string: a stable key for the object
       const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
-      nodes.push_back(json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
-                           {"@type", "ckg:RelationStatement"},
-                           {"ckg:subject", Ref(from)},
-                           {"ckg:predicate", Ref(RelationIri(rel.type))},
-                           {"ckg:object", Ref(to)},
-                           {"ckg:evidence", std::move(ev)}});
+      nodes.push_back(
+          json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
+               {"@type", "ckg:RelationStatement"},
+               {"ckg:subject", Ref(from)},
+               {"ckg:predicate", Ref(RelationIri(rel.type))},
+               {"ckg:object", Ref(to)},
+               {"ckg:evidence", std::move(ev)}});
     }
   }
   return json{{"@context", JsonLdContext()}, {"@graph", std::move(nodes)}};

@@ -20,8 +20,8 @@ struct HtmlMeta {
 // `raw_offset` plus the byte position in `html`. With `drop_chrome`, nav,
 // footer, aside, forms and elements whose class or id names page chrome
 // give no text.
-void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome,
-                     TextBuilder& out, HtmlMeta* meta);
+void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome, TextBuilder& out,
+                     HtmlMeta* meta);
 
 // True when `s` looks like HTML rather than text (a tag at the start of a
 // line, or a document type).
