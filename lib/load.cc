@@ -100,9 +100,10 @@ bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> 
 enum class LineRole { kText, kChrome, kEndOfStory, kRelatedList };
 
 LineRole ClassifyLine(std::string_view line) {
-  // copyright, licence numbers, site links
-  if (ContainsAny(
-          line, {"ICP备", "ICP证", "公网安备", "Copyright", "copyright", "版权所有", "友情链接"})) {
+  // licence numbers, site links, copyright lines (not a sentence about 版权所有者)
+  if (ContainsAny(line, {"ICP备", "ICP证", "公网安备", "友情链接"}) ||
+      StartsWithAny(line, {"Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "- 版权所有"}) ||
+      (ContainsAny(line, {"版权所有", "Copyright"}) && ContainsAny(line, {"©", "(C)", "(c)"}))) {
     return LineRole::kChrome;
   }
   // breadcrumbs: 网易首页 > 网易安徽 > 正文

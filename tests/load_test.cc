@@ -157,6 +157,9 @@ TEST_CASE("text saved from a page: breadcrumbs, copyright and related lists are 
   REQUIRE(d.ok());
   CHECK(d->text == "苏州集群发展\n苏州纳米新材料集群产值增长。\n编辑 王小明 审读 李华\n");
   CHECK(d->headline == "苏州集群发展");
+  auto story = LoadString("美泰是游戏版权所有者之一。\n", "s.txt");
+  REQUIRE(story.ok());
+  CHECK(story->text == "美泰是游戏版权所有者之一。\n");
   clusterkg::LoadOptions keep;
   keep.drop_chrome = false;
   auto all = LoadString(raw, "saved.txt", keep);
