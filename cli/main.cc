@@ -207,7 +207,13 @@ int main(int argc, char** argv) {
   extract->add_flag("-q,--quiet", o.quiet, "No summary");
   extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")
       ->required();
-  CLI11_PARSE(app, argc, argv);
+  app.set_version_flag("--version", CLUSTERKG_VERSION);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; usage errors exit 2, as docs/errors.md says
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (extract->parsed()) return Extract(o);
   return 2;
 }

@@ -114,5 +114,11 @@ open(pack, "w").write("rules:\n  - id: x\n    type: Place\n    pattern: '(?P<nam
 r = run("extract", "--rules", pack, good)
 check(r.returncode == 2 and f"{pack}:4: x: bad pattern" in r.stderr.decode(), f"broken pack: {r.stderr!r}")
 
+# 7. Usage errors exit 2; --version answers.
+r = run("extract")
+check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")
+r = run("--version")
+check(r.returncode == 0 and r.stdout.strip() == b"0.1.0", f"--version: {r.stdout!r}")
+
 print(f"{len(failures)} failures")
 sys.exit(1 if failures else 0)
