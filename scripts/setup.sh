@@ -10,6 +10,11 @@ packages=(
   python3 python3-rdflib clang-format
 )
 
+# --fuzz: also clang and its sanitizer/libFuzzer runtime
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
