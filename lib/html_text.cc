@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 
 #include "internal/utf8.h"
 
@@ -245,34 +246,99 @@ void CollectMeta(const GumboNode* node, HtmlMeta* meta) {
   for (unsigned i = 0; i < ch.length; ++i) CollectMeta(static_cast<GumboNode*>(ch.data[i]), meta);
 }
 
-void Walk(const GumboNode* node, const char* base, uint32_t raw_offset, bool drop_chrome,
-          TextBuilder& out) {
+// Characters of visible text in a subtree, and how many of them are link
+// text: the link density that marks menus, lists of other stories and
+// footers.
+struct Density {
+  size_t text = 0;
+  size_t link = 0;
+};
+
+size_t VisibleChars(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 && !IsAsciiSpace(static_cast<char>(c));
+  return n;
+}
+
+Density Measure(const GumboNode* node, bool in_link,
+                std::unordered_map<const GumboNode*, Density>& memo) {
+  Density d;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    d.text = VisibleChars(node->v.text.text);
+    if (in_link) d.link = d.text;
+    return d;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return d;
+  const GumboElement& el = node->v.element;
+  if (IsSilentTag(el.tag)) return d;
+  const bool link = in_link || el.tag == GUMBO_TAG_A;
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    const Density c = Measure(static_cast<const GumboNode*>(el.children.data[i]), link, memo);
+    d.text += c.text;
+    d.link += c.link;
+  }
+  memo[node] = d;
+  return d;
+}
+
+bool IsContainer(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_HEADER: return true;
+    default: return false;
+  }
+}
+
+struct WalkState {
+  const char* base;
+  uint32_t raw_offset;
+  bool drop_chrome;
+  TextBuilder& out;
+  std::unordered_map<const GumboNode*, Density> density;
+};
+
+// A block that is mostly link text and not long is navigation or a list of
+// other stories (docs/input.md).
+bool LinkHeavy(const WalkState& st, const GumboNode* node) {
+  auto it = st.density.find(node);
+  if (it == st.density.end()) return false;
+  const Density& d = it->second;
+  return d.text > 0 && d.link * 2 > d.text && d.text < 2000;
+}
+
+void Walk(const GumboNode* node, WalkState& st) {
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA: AppendText(node->v.text, base, raw_offset, out); return;
+    case GUMBO_NODE_CDATA: AppendText(node->v.text, st.base, st.raw_offset, st.out); return;
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE: {
       const GumboElement& el = node->v.element;
       if (IsSilentTag(el.tag) || IsHidden(el)) return;
-      if (drop_chrome && IsChrome(el)) {
-        out.Break();
+      if (st.drop_chrome && (IsChrome(el) || (IsContainer(el.tag) && LinkHeavy(st, node)))) {
+        st.out.Break();
         return;
       }
       const bool block = IsBlockTag(el.tag);
-      if (block) out.Break();
+      if (block) st.out.Break();
       const GumboVector& ch = el.children;
-      for (unsigned i = 0; i < ch.length; ++i) {
-        Walk(static_cast<GumboNode*>(ch.data[i]), base, raw_offset, drop_chrome, out);
-      }
-      if (block) out.Break();
+      for (unsigned i = 0; i < ch.length; ++i) Walk(static_cast<GumboNode*>(ch.data[i]), st);
+      if (block) st.out.Break();
       return;
     }
     case GUMBO_NODE_DOCUMENT: {
       const GumboVector& ch = node->v.document.children;
-      for (unsigned i = 0; i < ch.length; ++i) {
-        Walk(static_cast<GumboNode*>(ch.data[i]), base, raw_offset, drop_chrome, out);
-      }
+      for (unsigned i = 0; i < ch.length; ++i) Walk(static_cast<GumboNode*>(ch.data[i]), st);
       return;
     }
     default: return;  // comments give no text
@@ -285,7 +351,9 @@ void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrom
                      HtmlMeta* meta) {
   GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   if (meta) CollectMeta(g->root, meta);
-  Walk(g->document, html.data(), raw_offset, drop_chrome, out);
+  WalkState st{html.data(), raw_offset, drop_chrome, out, {}};
+  if (drop_chrome) Measure(g->root, false, st.density);
+  Walk(g->document, st);
   out.Break();
   gumbo_destroy_output(&kGumboDefaultOptions, g);
 }
