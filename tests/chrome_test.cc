@@ -1,7 +1,11 @@
 // The story, not the page: each sample story wrapped in a noisy portal page
 // of our own making gives the same entities as the bare story.
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 
 #include "test_util.h"
 
@@ -101,4 +105,24 @@ TEST_CASE("without chrome removal the portal's chrome is extracted too") {
   const auto names = Entities(*a);
   CHECK(names.count("Place 北京") == 1);
   CHECK(names.count("IndustrialCluster 青岛智能家电产业集群") == 1);
+}
+
+TEST_CASE("a traditional-character rewrite of a sample gives the same canonical names") {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> s2t(
+      icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, err));
+  REQUIRE(U_SUCCESS(err));
+  for (const char* name : {"01-suzhou-nano.txt", "05-ningbo-magnets.md"}) {
+    INFO(name);
+    std::ifstream in(clusterkg::testing::SamplePath(name), std::ios::binary);
+    const std::string simplified((std::istreambuf_iterator<char>(in)), {});
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(simplified);
+    s2t->transliterate(u);
+    std::string traditional;
+    u.toUTF8String(traditional);
+    REQUIRE(traditional != simplified);
+    const Article a = clusterkg::testing::MustExtract(simplified, name);
+    const Article b = clusterkg::testing::MustExtract(traditional, name);
+    CHECK(Entities(b) == Entities(a));
+  }
 }
