@@ -71,28 +71,38 @@ struct Work {
   std::string_view text;
   std::vector<Sentence> sentences;
   std::vector<GazHit> gaz;      // longest gazetteer match at each start
-  std::vector<int> gaz_at;      // text position -> index into gaz, or -1
   std::vector<int> gaz_choice;  // per gaz hit: chosen entry
   std::vector<Mention> candidates;
   std::vector<int> order;  // rule order of each candidate
 };
 
+// The gazetteer hit starting at pos (index into w.gaz), or -1.
+int HitAt(const Work& w, uint32_t pos) {
+  auto it = std::lower_bound(w.gaz.begin(), w.gaz.end(), pos,
+                             [](const GazHit& h, uint32_t p) { return h.begin < p; });
+  return it != w.gaz.end() && it->begin == pos ? static_cast<int>(it - w.gaz.begin()) : -1;
+}
+
 EntityType HitType(const Work& w, int hit) { return w.pack->gazetteer()[w.gaz_choice[hit]].type; }
 
 bool StartsKnownName(const Work& w, uint32_t pos, uint32_t end, bool place_only) {
-  if (pos >= w.gaz_at.size() || w.gaz_at[pos] < 0) return false;
-  const int h = w.gaz_at[pos];
+  const int h = HitAt(w, pos);
+  if (h < 0) return false;
   if (w.gaz[h].end > end) return false;
   const EntityType t = HitType(w, h);
   return t == EntityType::kPlace || (!place_only && t == EntityType::kOrganization);
 }
 
 bool CoveredByKnownName(const Work& w, uint32_t b, uint32_t e) {
-  // is [b, e) strictly inside a gazetteer name that starts before b?
-  for (uint32_t p = b; p-- > 0 && b - p < 30;) {
-    if (w.gaz_at[p] >= 0 && w.gaz[w.gaz_at[p]].end >= e && w.gaz[w.gaz_at[p]].end > b) return true;
+  // is [b, e) strictly inside a gazetteer name that starts at or before b?
+  auto it = std::upper_bound(w.gaz.begin(), w.gaz.end(), b,
+                             [](uint32_t p, const GazHit& h) { return p < h.begin; });
+  while (it != w.gaz.begin()) {
+    --it;
+    if (it->begin + 30 < b) break;
+    if (it->begin == b ? it->end > e : (it->end >= e && it->end > b)) return true;
   }
-  return w.gaz_at[b] >= 0 && w.gaz[w.gaz_at[b]].end > e;
+  return false;
 }
 
 // Bounds a name on the left (docs/rule-format.md, "Trimming"). `head` is
@@ -166,7 +176,7 @@ int PrefixPlace(const Work& w, uint32_t b, uint32_t e) {
   int found = -1;
   uint32_t p = b;
   while (p < e && StartsKnownName(w, p, e, true)) {
-    const int h = w.gaz_at[p];
+    const int h = HitAt(w, p);
     if (w.gaz[h].end >= e) break;  // the name itself is the place
     found = w.gaz_choice[h];
     p = w.gaz[h].end;
@@ -208,8 +218,8 @@ bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
     if (pp >= 0) {
       uint32_t p = m.span.begin;
       while (p < m.span.end && StartsKnownName(w, p, m.span.end, true) &&
-             w.gaz[w.gaz_at[p]].end < m.span.end) {
-        p = w.gaz[w.gaz_at[p]].end;
+             w.gaz[HitAt(w, p)].end < m.span.end) {
+        p = w.gaz[HitAt(w, p)].end;
       }
       const std::string rest(t.substr(p, m.span.end - p));
       if (m.name.size() >= rest.size() &&
@@ -267,7 +277,6 @@ int Group(const RE2& re, const std::string& name) {
 
 void FindGazetteer(Work& w, const Matcher::Trie& trie) {
   const std::string_view t = w.text;
-  w.gaz_at.assign(t.size() + 1, -1);
   size_t i = 0, len = 0;
   std::vector<std::pair<size_t, uint32_t>> found;
   // A name that ends inside a word such as 部门 (教育部|门) or 市场 (深圳市|场)
@@ -290,7 +299,6 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
       const bool ok = !(latin_start && i > 0 && IsAsciiAlnum(t[i - 1])) &&
                       !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) && !blocked(i, end);
       if (ok) {
-        w.gaz_at[i] = static_cast<int>(w.gaz.size());
         w.gaz.push_back(
             {static_cast<uint32_t>(i), static_cast<uint32_t>(end), trie.terminal[node]});
         break;
@@ -546,8 +554,9 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       m.gazetteer = -1;
       if (!rule.subtype.empty()) m.subtype = rule.subtype;
       // mentions the extension swallowed are gone
-      for (size_t k = 0; k < ms.size(); ++k) {
-        if (k != i && ext.Overlaps(ms[k].span) && !NestingAllowed(m, ms[k])) gone[k] = true;
+      // (sorted by begin: only the mentions that follow can lie in it)
+      for (size_t k = i + 1; k < ms.size() && ms[k].span.begin < ext.end; ++k) {
+        if (ext.Overlaps(ms[k].span) && !NestingAllowed(m, ms[k])) gone[k] = true;
       }
       changed = true;
     }
@@ -623,10 +632,13 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
 void AddAliasCandidates(Work& w, const std::vector<Mention>& ms,
                         const std::vector<PendingAlias>& aliases) {
   const std::string_view t = w.text;
+  std::set<std::pair<std::string, EntityType>> done;  // an alias declared twice is found once
   for (const PendingAlias& a : aliases) {
-    auto it =
-        std::find_if(ms.begin(), ms.end(), [&](const Mention& m) { return m.span == a.target; });
-    if (it == ms.end()) continue;
+    auto it = std::lower_bound(ms.begin(), ms.end(), a.target.begin,
+                               [](const Mention& m, uint32_t p) { return m.span.begin < p; });
+    while (it != ms.end() && it->span.begin == a.target.begin && !(it->span == a.target)) ++it;
+    if (it == ms.end() || !(it->span == a.target)) continue;
+    if (!done.emplace(a.alias, it->type).second) continue;
     size_t p = t.find(a.alias);
     while (p != std::string_view::npos) {
       Mention m;
@@ -678,17 +690,19 @@ void FindRelations(Work& w, MatchResult& r) {
   auto in_types = [](const Mention& m, const Slot& s) {
     return std::find(s.types.begin(), s.types.end(), m.type) != s.types.end();
   };
-  std::vector<MaskedSentence> masked;
-  masked.reserve(w.sentences.size());
-  for (const Sentence& s : w.sentences) masked.push_back(Mask(w.text, s.span, ms));
+  std::vector<const Rule*> rules;
   for (const Rule& rule : w.pack->rules()) {
-    if (rule.kind != Rule::Kind::kRelation) continue;
-    const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
-    const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
-    for (size_t si = 0; si < w.sentences.size(); ++si) {
-      const Span sent = w.sentences[si].span;
-      const MaskedSentence& mt = masked[si];
-      if (mt.text.empty()) continue;
+    if (rule.kind == Rule::Kind::kRelation) rules.push_back(&rule);
+  }
+  if (rules.empty()) return;
+  for (size_t si = 0; si < w.sentences.size(); ++si) {
+    const Span sent = w.sentences[si].span;
+    const MaskedSentence mt = Mask(w.text, sent, ms);  // one sentence at a time
+    if (mt.text.empty()) continue;
+    for (const Rule* rp : rules) {
+      const Rule& rule = *rp;
+      const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
+      const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
       // the mentions of this sentence are ms[lo, hi)
       auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
       const size_t lo = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
@@ -764,8 +778,8 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
   for (const Mention& m : ms) {
     if (m.type != EntityType::kIndustrialCluster) continue;
     uint32_t b = m.span.begin, e = m.span.end;
-    while (b < e && StartsKnownName(w, b, e, true) && w.gaz[w.gaz_at[b]].end < e)
-      b = w.gaz[w.gaz_at[b]].end;
+    while (b < e && StartsKnownName(w, b, e, true) && w.gaz[HitAt(w, b)].end < e)
+      b = w.gaz[HitAt(w, b)].end;
     for (std::string_view suf : {"产业集群", "集群"}) {
       if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
         e -= static_cast<uint32_t>(suf.size());
@@ -782,7 +796,8 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     if (CountChars(t.substr(b, e - b)) < 2) continue;
     const Span core{b, e};
     // a short core that names no known industry is a nickname (新一代集群)
-    const bool known = b < w.gaz_at.size() && w.gaz_at[b] >= 0 && w.gaz[w.gaz_at[b]].end == e;
+    const int hit = HitAt(w, b);
+    const bool known = hit >= 0 && w.gaz[hit].end == e;
     if (!known && CountChars(t.substr(b, e - b)) <= 3) continue;
     const bool have = std::any_of(ms.begin(), ms.end(), [&](const Mention& o) {
       return o.type == EntityType::kIndustry && o.span == core;
@@ -860,14 +875,24 @@ MatchResult Matcher::Match(const Document& doc) const {
   AddClusterIndustries(w, r.mentions);
   for (Mention& m : r.mentions) m.sentence = SentenceOf(w.sentences, m.span.begin);
   for (const PendingAlias& a : aliases) {
-    for (size_t i = 0; i < r.mentions.size(); ++i) {
-      if (r.mentions[i].span.Contains(a.target) || a.target.Contains(r.mentions[i].span)) {
-        if (r.mentions[i].span.Overlaps(a.target)) {
-          r.aliases.push_back({i, a.alias, a.rule});
-          break;
-        }
-      }
+    // the mention at the target, else the one around it (it grew by an
+    // extension), found by position among mentions sorted by begin
+    auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
+    const size_t lo =
+        std::lower_bound(r.mentions.begin(), r.mentions.end(), a.target.begin, by_begin) -
+        r.mentions.begin();
+    int64_t found = -1;
+    for (size_t i = lo; i < r.mentions.size() && r.mentions[i].span.begin == a.target.begin; ++i) {
+      if (r.mentions[i].span == a.target) found = static_cast<int64_t>(i);
     }
+    for (size_t i = lo; found < 0 && i-- > 0 && lo - i <= 8;) {
+      if (r.mentions[i].span.Contains(a.target)) found = static_cast<int64_t>(i);
+    }
+    for (size_t i = lo;
+         found < 0 && i < r.mentions.size() && r.mentions[i].span.begin == a.target.begin; ++i) {
+      if (r.mentions[i].span.Contains(a.target)) found = static_cast<int64_t>(i);
+    }
+    if (found >= 0) r.aliases.push_back({static_cast<size_t>(found), a.alias, a.rule});
   }
   r.sentences = std::move(w.sentences);
   w.sentences = r.sentences;

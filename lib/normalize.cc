@@ -1,6 +1,8 @@
 // The normalise stage: a per-code-point table from ICU's NFKC and Hant-Hans.
 #include "clusterkg/normalize.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -112,30 +114,44 @@ std::string Normalizer::Normalize(std::string_view s) const {
 void Normalizer::Apply(Document& doc) const {
   std::string text;
   text.reserve(doc.text.size());
-  OffsetMap mid;                                          // new text -> old text
-  std::vector<uint32_t> new_pos(doc.text.size() + 1, 0);  // old -> new
+  OffsetMap mid;  // new text -> old text
+  // block boundaries, sorted, to move onto the new text as we pass them
+  std::vector<uint32_t> marks;
+  for (const Block& bl : doc.blocks) {
+    marks.push_back(bl.span.begin);
+    marks.push_back(bl.span.end);
+  }
+  std::sort(marks.begin(), marks.end());
+  marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+  std::vector<uint32_t> moved(marks.size(), 0);
+  size_t next_mark = 0;
   const std::string_view s(doc.text);
   size_t i = 0, len = 0;
   while (i < s.size()) {
+    while (next_mark < marks.size() && marks[next_mark] <= i) {
+      moved[next_mark++] = static_cast<uint32_t>(text.size());
+    }
     const int32_t cp = internal::DecodeUtf8(s, i, &len);
     const uint32_t idx = (cp >= 0 && cp < 0x10000) ? table_[cp] : 0;
     const auto b = static_cast<uint32_t>(i);
     const auto e = static_cast<uint32_t>(i + len);
-    for (uint32_t k = b; k < e; ++k) new_pos[k] = static_cast<uint32_t>(text.size());
     if (idx) {
       const size_t n = static_cast<unsigned char>(pool_[idx]);
       text.append(pool_, idx + 1, n);
       mid.Append(static_cast<uint32_t>(n), b, e);
     } else {
       text.append(s.substr(i, len));
-      for (uint32_t k = b; k < e; ++k) mid.Append(1, b, e);
+      mid.AppendCopy(e - b, b);
     }
     i += len;
   }
-  new_pos[s.size()] = static_cast<uint32_t>(text.size());
+  while (next_mark < marks.size()) moved[next_mark++] = static_cast<uint32_t>(text.size());
   doc.offsets = mid.Compose(doc.offsets);
   doc.text = std::move(text);
-  for (Block& bl : doc.blocks) bl.span = {new_pos[bl.span.begin], new_pos[bl.span.end]};
+  auto move = [&](uint32_t old) {
+    return moved[std::lower_bound(marks.begin(), marks.end(), old) - marks.begin()];
+  };
+  for (Block& bl : doc.blocks) bl.span = {move(bl.span.begin), move(bl.span.end)};
 }
 
 }  // namespace clusterkg

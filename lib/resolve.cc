@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace clusterkg {
@@ -185,8 +186,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
 
   std::vector<Ref> refs;
   std::vector<size_t> ref_node;
+  std::vector<size_t> first_ref_of(articles.size(), 0);  // article -> its first ref
   for (size_t a = 0; a < articles.size(); ++a) {
     const MatchResult& m = articles[a].match;
+    first_ref_of[a] = refs.size();
     std::vector<size_t> nodes(m.mentions.size());
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       const Mention& x = m.mentions[i];
@@ -199,22 +202,24 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     for (const AliasLink& l : m.aliases) {
       uf.Union(nodes[l.mention], node(m.mentions[l.mention].type, l.alias));
     }
-    // 市商务局 is the article's one 深圳市商务局.
+    // 市商务局 is the article's one 深圳市商务局. (Over distinct names: an
+    // article may name one organisation thousands of times.)
+    std::map<std::string, size_t> orgs;  // name -> first mention
     for (size_t i = 0; i < m.mentions.size(); ++i) {
-      const Mention& x = m.mentions[i];
-      if (x.type != EntityType::kOrganization) continue;
-      const std::string key = NameKey(places, x.type, x.name);
+      if (m.mentions[i].type == EntityType::kOrganization) orgs.emplace(m.mentions[i].name, i);
+    }
+    for (const auto& [xname, i] : orgs) {
+      const std::string key = NameKey(places, EntityType::kOrganization, xname);
       bool short_form = false;
       for (std::string_view lead : {"省", "市", "区", "县"}) short_form |= StartsWith(key, lead);
       if (!short_form) continue;
       std::set<size_t> fits;
-      for (size_t j = 0; j < m.mentions.size(); ++j) {
-        const Mention& y = m.mentions[j];
-        if (j == i || y.type != EntityType::kOrganization || y.name == x.name) continue;
-        if (EndsWith(StripMarks(y.name), StripMarks(x.name)) ||
-            EndsWith(NameKey(places, y.type, y.name), key.substr(3))) {
+      for (const auto& [yname, j] : orgs) {
+        if (yname == xname) continue;
+        if (EndsWith(StripMarks(yname), StripMarks(xname)) ||
+            EndsWith(NameKey(places, EntityType::kOrganization, yname), key.substr(3))) {
           std::string place;
-          CanonicalPlacePrefix(places, StripMarks(y.name), &place);
+          CanonicalPlacePrefix(places, StripMarks(yname), &place);
           if (!place.empty()) fits.insert(uf.Find(nodes[j]));
         }
       }
@@ -224,8 +229,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     // (新一代集群), is the article's one cluster that fits.
     std::vector<size_t> clusters;
     std::vector<std::pair<std::string, std::string>> cores;  // (place, core)
+    std::set<std::string> cluster_names;
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       if (m.mentions[i].type != EntityType::kIndustrialCluster) continue;
+      if (!cluster_names.insert(m.mentions[i].name).second) continue;  // same name, same node
       clusters.push_back(i);
       std::string place;
       std::string core = ClusterCore(places, m.mentions[i].name, &place);
@@ -319,17 +326,10 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     for (size_t a = 0; a < articles.size(); ++a) {
       const MatchResult& m = articles[a].match;
       for (const AliasLink& l : m.aliases) {
-        // the link's mention is one of this article's refs
-        for (size_t r = 0; r < refs.size(); ++r) {
-          if (refs[r].article == a && refs[r].mention == l.mention) {
-            Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
-            if (l.alias != e.name &&
-                !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
-              e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias),
-                               l.alias);
-            }
-            break;
-          }
+        const size_t r = first_ref_of[a] + l.mention;  // the link's mention
+        Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
+        if (l.alias != e.name && !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
+          e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias), l.alias);
         }
       }
     }
@@ -363,17 +363,17 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
     return articles[a].doc.text.substr(ss[s].span.begin, ss[s].span.size());
   };
+  std::set<EntityId> located;  // clusters (and events) that have a location
+  std::set<std::tuple<RelationType, EntityId, EntityId, size_t, int, std::string>> seen_evidence;
   auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s,
                  const std::string& rule) {
     if (f == to) return;
     // partner is symmetric: one direction, the one seen first
     if (t == RelationType::kPartner && rels.count({t, to, f})) std::swap(f, to);
-    auto& ev = rels[{t, f, to}];
-    Evidence e{a, sentence_text(a, s), rule};
-    for (const Evidence& x : ev) {
-      if (x.article == e.article && x.sentence == e.sentence && x.rule == e.rule) return;
-    }
-    ev.push_back(std::move(e));
+    if (t == RelationType::kLocation) located.insert(f);
+    // one piece of evidence per sentence and rule
+    if (!seen_evidence.emplace(t, f, to, a, s, rule).second) return;
+    rels[{t, f, to}].push_back(Evidence{a, sentence_text(a, s), rule});
   };
   std::vector<size_t> first_ref(articles.size() + 1, 0);
   for (size_t r = 0, a = 0; a <= articles.size(); ++a) {
@@ -407,14 +407,28 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
         main_count = c;
       }
     }
+    // the districts and counties the article names (for zones named after them)
+    std::vector<std::pair<EntityId, std::string>> districts;
+    {
+      std::set<EntityId> seen;
+      for (size_t j = 0; j < m.mentions.size(); ++j) {
+        const Mention& y = m.mentions[j];
+        if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
+        const std::string& full = gz[y.gazetteer].name;
+        if (CountChars(full) < 3 || !(EndsWith(full, "区") || EndsWith(full, "县"))) continue;
+        if (seen.insert(ent(j)).second) districts.emplace_back(ent(j), full);
+      }
+    }
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       const Mention& x = m.mentions[i];
       // parts of a cluster's name: its place and its industry
       if (x.type == EntityType::kIndustrialCluster) {
         bool placed = false;
-        for (size_t j = 0; j < m.mentions.size(); ++j) {
+        // mentions are sorted by begin (longer first): the parts follow it
+        for (size_t j = i + 1; j < m.mentions.size() && m.mentions[j].span.begin < x.span.end;
+             ++j) {
           const Mention& y = m.mentions[j];
-          if (j == i || !x.span.Contains(y.span)) continue;
+          if (!x.span.Contains(y.span)) continue;
           if (y.type == EntityType::kPlace) {
             add(RelationType::kLocation, ent(i), ent(j), a, x.sentence, "structure:cluster-name");
             placed = true;
@@ -433,18 +447,17 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
         }
         // a cluster named without a place: the nearest known place of its
         // sentence, else the article's main place
-        const Entity& ce = out.entities[ent(i)];
-        bool entity_placed = false;
-        for (auto& [k, v] : rels) {
-          if (std::get<0>(k) == RelationType::kLocation && std::get<1>(k) == ce.id)
-            entity_placed = true;
-        }
-        if (!placed && !entity_placed && x.rule.rfind("alias.", 0) != 0) {
+        if (!placed && !located.count(ent(i)) && x.rule.rfind("alias.", 0) != 0) {
           int64_t best = -1, best_d = INT64_MAX;
-          for (size_t j = 0; j < m.mentions.size(); ++j) {
+          // the mentions of the cluster's sentence
+          const Span sent = m.sentences[x.sentence].span;
+          auto by_begin = [](const Mention& mm, uint32_t p) { return mm.span.begin < p; };
+          const size_t lo =
+              std::lower_bound(m.mentions.begin(), m.mentions.end(), sent.begin, by_begin) -
+              m.mentions.begin();
+          for (size_t j = lo; j < m.mentions.size() && m.mentions[j].span.begin < sent.end; ++j) {
             const Mention& y = m.mentions[j];
-            if (y.type != EntityType::kPlace || y.gazetteer < 0 || y.sentence != x.sentence)
-              continue;
+            if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
             if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
             const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
                                                           : int64_t{y.span.begin} - x.span.end;
@@ -470,15 +483,12 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
             CanonicalPlacePrefix(places, StripMarks(x.name), &lead).substr(lead.size());
         EntityId parent = 0;
         bool found = false;
-        for (size_t j = 0; j < m.mentions.size() && !found; ++j) {
-          const Mention& y = m.mentions[j];
-          if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
-          const std::string& full = gz[y.gazetteer].name;
-          if (CountChars(full) < 3 || !(EndsWith(full, "区") || EndsWith(full, "县"))) continue;
+        for (const auto& [id, full] : districts) {
           const std::string short_form = full.substr(0, full.size() - 3);
           if (StartsWith(rest, full) || StartsWith(rest, short_form)) {
-            parent = ent(j);
+            parent = id;
             found = true;
+            break;
           }
         }
         if (!found && !lead.empty()) {

@@ -31,30 +31,41 @@ struct Span {
 };
 
 // WHAT THIS REPRESENTS: for a derived text, the raw byte range that produced
-// each of its bytes. Built by appending pieces in order; positions inside a
-// piece that was rewritten (an entity reference, a full-width letter) all
-// map to the whole raw range of that piece, so a span of the derived text
-// maps to the smallest raw range that covers it.
+// each of its bytes, stored as runs: a copied run maps its bytes one to one
+// onto raw bytes; a rewritten run maps all its bytes to one raw range (an
+// entity reference, a full-width letter, an inserted block separator with an
+// empty range). A span of the derived text maps to the smallest raw range
+// that covers it. Memory grows with the number of runs, not with the text.
 // THREAD SAFETY: const methods are safe to call concurrently.
 class OffsetMap {
  public:
-  // Records that the next `len` derived bytes come from raw [raw_begin, raw_end).
+  // The next `len` derived bytes are raw [raw_begin, raw_begin + len).
+  void AppendCopy(uint32_t len, uint32_t raw_begin);
+  // The next `len` derived bytes all come from raw [raw_begin, raw_end).
   void Append(uint32_t len, uint32_t raw_begin, uint32_t raw_end);
   // Forgets the last derived byte. requires: size() > 0.
-  void PopBack() {
-    begin_.pop_back();
-    end_.pop_back();
-  }
+  void PopBack();
   // Derived bytes mapped so far.
-  uint32_t size() const { return static_cast<uint32_t>(begin_.size()); }
+  uint32_t size() const { return size_; }
+  // Runs stored (for memory accounting).
+  size_t runs() const { return runs_.size(); }
   // requires: span within [0, size()]. ensures: raw range covering the span.
   std::pair<uint32_t, uint32_t> ToRaw(const Span& span) const;
   // Composes: this map is derived->mid, `inner` is mid->raw.
   OffsetMap Compose(const OffsetMap& inner) const;
 
  private:
-  std::vector<uint32_t> begin_;  // per derived byte
-  std::vector<uint32_t> end_;
+  struct Run {
+    uint32_t begin;      // first derived byte
+    uint32_t len;        // derived bytes
+    uint32_t raw_begin;  // copy: raw byte of `begin`; else the raw range
+    uint32_t raw_end;
+    bool copy;
+  };
+  // The run holding derived byte k. requires: k < size().
+  size_t RunOf(uint32_t k) const;
+  std::vector<Run> runs_;
+  uint32_t size_ = 0;
 };
 
 // The kind of input an article came from.

@@ -16,7 +16,7 @@ class TextBuilder {
   // Appends raw bytes that are copied unchanged, starting at raw offset `at`.
   void AddRaw(std::string_view bytes, uint32_t at) {
     text_.append(bytes);
-    for (uint32_t i = 0; i < bytes.size(); ++i) map_.Append(1, at + i, at + i + 1);
+    map_.AppendCopy(static_cast<uint32_t>(bytes.size()), at);
     last_raw_ = at + static_cast<uint32_t>(bytes.size());
   }
   // Appends `piece`, all of which comes from raw [begin, end).
