@@ -661,7 +661,9 @@ struct MaskedSentence {
   std::vector<uint32_t> begin, end;  // per masked byte: original range
 };
 
-MaskedSentence Mask(std::string_view t, Span sent, const std::vector<Mention>& ms) {
+// requires: ms[lo, hi) are the mentions of the sentence, sorted by begin.
+MaskedSentence Mask(std::string_view t, Span sent, const std::vector<Mention>& ms, size_t lo,
+                    size_t hi) {
   MaskedSentence out;
   auto copy = [&](uint32_t from, uint32_t to) {
     for (uint32_t k = from; k < to; ++k) {
@@ -671,7 +673,8 @@ MaskedSentence Mask(std::string_view t, Span sent, const std::vector<Mention>& m
     }
   };
   uint32_t pos = sent.begin;
-  for (const Mention& m : ms) {  // sorted by begin, outer before inner
+  for (size_t k = lo; k < hi; ++k) {
+    const Mention& m = ms[k];  // sorted by begin, outer before inner
     if (m.span.begin < pos || !sent.Contains(m.span)) continue;
     copy(pos, m.span.begin);
     out.text += "\xEE\x80\x80";
@@ -697,16 +700,16 @@ void FindRelations(Work& w, MatchResult& r) {
   if (rules.empty()) return;
   for (size_t si = 0; si < w.sentences.size(); ++si) {
     const Span sent = w.sentences[si].span;
-    const MaskedSentence mt = Mask(w.text, sent, ms);  // one sentence at a time
+    // the mentions of this sentence are ms[lo, hi)
+    auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
+    const size_t lo = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
+    const size_t hi = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
+    const MaskedSentence mt = Mask(w.text, sent, ms, lo, hi);  // one sentence at a time
     if (mt.text.empty()) continue;
     for (const Rule* rp : rules) {
       const Rule& rule = *rp;
       const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
       const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
-      // the mentions of this sentence are ms[lo, hi)
-      auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
-      const size_t lo = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
-      const size_t hi = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
       const std::string_view mv(mt.text);
       auto original = [&](const re2::StringPiece& sp) {
         const Span s = SpanOf(mv, sp);
@@ -775,6 +778,10 @@ void FindRelations(Work& w, MatchResult& r) {
 void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
   const std::string_view t = w.text;
   std::vector<Mention> add;
+  std::set<std::pair<uint32_t, uint32_t>> industry_spans;
+  for (const Mention& m : ms) {
+    if (m.type == EntityType::kIndustry) industry_spans.insert({m.span.begin, m.span.end});
+  }
   for (const Mention& m : ms) {
     if (m.type != EntityType::kIndustrialCluster) continue;
     uint32_t b = m.span.begin, e = m.span.end;
@@ -799,10 +806,8 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     const int hit = HitAt(w, b);
     const bool known = hit >= 0 && w.gaz[hit].end == e;
     if (!known && CountChars(t.substr(b, e - b)) <= 3) continue;
-    const bool have = std::any_of(ms.begin(), ms.end(), [&](const Mention& o) {
-      return o.type == EntityType::kIndustry && o.span == core;
-    });
-    if (have) continue;
+    if (industry_spans.count({core.begin, core.end})) continue;
+    industry_spans.insert({core.begin, core.end});
     Mention ind;
     ind.span = core;
     ind.type = EntityType::kIndustry;
@@ -818,13 +823,20 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     if (m.type == EntityType::kIndustry && m.rule == "structure:cluster-industry")
       cores.push_back(m.span);
   }
+  std::sort(cores.begin(), cores.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  auto inside_core = [&](const Span& s) {
+    auto it = std::upper_bound(cores.begin(), cores.end(), s.begin,
+                               [](uint32_t p, const Span& c) { return p < c.begin; });
+    for (int back = 0; back < 4 && it != cores.begin(); ++back) {
+      --it;
+      if (it->Contains(s) && !(*it == s)) return true;
+    }
+    return false;
+  };
   ms.erase(std::remove_if(ms.begin(), ms.end(),
                           [&](const Mention& m) {
-                            if (m.type != EntityType::kIndustry) return false;
-                            for (const Span& c : cores) {
-                              if (c.Contains(m.span) && !(c == m.span)) return true;
-                            }
-                            return false;
+                            return m.type == EntityType::kIndustry && inside_core(m.span);
                           }),
            ms.end());
   std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
