@@ -25,6 +25,7 @@ struct Options {
   bool no_builtin = false;
   bool summary = false;
   bool quiet = false;
+  size_t max_bytes = clusterkg::LoadOptions{}.max_bytes;
   std::vector<std::string> inputs;
 };
 
@@ -146,6 +147,7 @@ class Run {
 int Extract(const Options& o) {
   clusterkg::ExtractorOptions eo;
   eo.builtin_rules = !o.no_builtin;
+  eo.load.max_bytes = o.max_bytes;
   for (const std::string& path : o.rules) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -205,6 +207,9 @@ int main(int argc, char** argv) {
   extract->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
   extract->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
   extract->add_flag("-q,--quiet", o.quiet, "No summary");
+  extract
+      ->add_option("--max-bytes", o.max_bytes, "Largest article (or JSONL record) read, in bytes")
+      ->capture_default_str();
   extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")
       ->required();
   app.set_version_flag("--version", CLUSTERKG_VERSION);

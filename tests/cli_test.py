@@ -104,6 +104,39 @@ r = run("extract", "--format", "ndjson", bad_utf8, good)
 lines = r.stdout.decode().splitlines()
 check(len(lines) == 2 and "ckg:error" in json.loads(lines[0]), "NDJSON keeps a line for a failed article")
 
+# 4b. A file over the size limit is refused before it is read.
+huge = os.path.join(out, "huge.txt")
+with open(huge, "wb") as f:
+    f.truncate(100 * 1024 * 1024)  # sparse: 100 MB of NUL bytes, no disk used
+r = run("extract", huge, good)
+check(r.returncode == 1 and f"{huge}: 104857600 bytes is more than the limit of 33554432"
+      in r.stderr.decode(), f"100 MB file refused: {r.stderr[-200:]!r}")
+check("苏州纳米新材料集群" in r.stdout.decode(), "the other article is still written")
+os.remove(huge)
+
+# 4c. A directory of mixed files: each bad one named, the good ones written.
+mixed = os.path.join(out, "mixed")
+os.makedirs(os.path.join(mixed, "sub"), exist_ok=True)
+os.makedirs(os.path.join(mixed, ".git"), exist_ok=True)
+open(os.path.join(mixed, "a.txt"), "w").write("苏州纳米新材料集群发展。\n")
+open(os.path.join(mixed, "sub", "b.html"), "w").write("<p>宁波磁性材料产业集群扩容。</p>")
+open(os.path.join(mixed, "c.png"), "wb").write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+open(os.path.join(mixed, "d.txt"), "w").write("")
+open(os.path.join(mixed, ".git", "e.txt"), "w").write("杭州数字安防集群")
+open(os.path.join(mixed, "f.jsonl"), "w").write('{"text": "合肥智能语音集群"}\nnot json\n')
+r = run("extract", "-f", "ndjson", mixed)
+err = r.stderr.decode()
+lines = r.stdout.decode().splitlines()
+check(r.returncode == 1, f"mixed directory exits 1: {r.returncode}")
+check(f"{mixed}/c.png: byte 8: NUL byte (binary file?)" in err, f"binary file named: {err}")
+check(f"{mixed}/d.txt: empty article" in err, "empty file named")
+check(f"{mixed}/f.jsonl:2: not a JSON object" in err, "bad record named")
+check(len(lines) == 6, f"one NDJSON line per article, hidden folders skipped: {len(lines)}")
+joined = "\n".join(lines)
+for n in ("苏州纳米新材料集群", "宁波磁性材料产业集群", "合肥智能语音集群"):
+    check(n in joined, f"{n} written next to the bad files")
+check("杭州数字安防集群" not in joined, "hidden folders are skipped")
+
 # 5. Standard input holds JSONL records.
 r = run("extract", "-", stdin='{"id": "s1", "text": "苏州纳米新材料集群发展。"}\n'.encode())
 check(r.returncode == 0 and "苏州纳米新材料集群" in r.stdout.decode(), "JSONL on standard input")

@@ -26,14 +26,16 @@ namespace clusterkg {
 
 // Options of the load stage.
 //   field            default     meaning
-//   max_bytes        256 MiB     larger inputs are refused (kInvalidArgument)
+//   max_bytes        32 MiB      larger inputs are refused (kInvalidArgument):
+//                                no news article is that long; split dumps
+//                                into JSONL records, where the limit is per record
 //   drop_chrome      true        skip HTML nav/footer/aside and elements whose
 //                                class or id names page chrome; in text saved
 //                                from pages, drop breadcrumb and copyright
 //                                lines and end the story at a related-stories
 //                                heading or the editor's line
 struct LoadOptions {
-  size_t max_bytes = size_t{256} << 20;
+  size_t max_bytes = size_t{32} << 20;
   bool drop_chrome = true;
 };
 
