@@ -126,3 +126,44 @@ TEST_CASE("a traditional-character rewrite of a sample gives the same canonical 
     CHECK(Entities(b) == Entities(a));
   }
 }
+
+TEST_CASE("one line, CRLF, full width, corner quotes: same entities, exact offsets") {
+  std::ifstream in(clusterkg::testing::SamplePath("01-suzhou-nano.txt"), std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const Article plain = clusterkg::testing::MustExtract(text, "a.txt");
+  // the whole article on one line
+  std::string one_line;
+  for (char c : text) one_line += c == '\n' ? ' ' : c;
+  // CR LF line ends, ideographic spaces, full-width digits, corner quotes
+  std::string variant;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if (c == '\n') {
+      variant += "\r\n";
+    } else if (c >= '0' && c <= '9') {
+      variant += "\xEF\xBC";  // U+FF10 + digit
+      variant += static_cast<char>(0x90 + (c - '0'));
+    } else if (text.compare(i, 3, "\u201C") == 0) {
+      variant += "\u300C";
+      i += 2;
+    } else if (text.compare(i, 3, "\u201D") == 0) {
+      variant += "\u300D";
+      i += 2;
+    } else if (c == ' ') {
+      variant += "\u3000";
+    } else {
+      variant += static_cast<char>(c);
+    }
+  }
+  REQUIRE(variant != text);
+  for (const std::string& form : {one_line, variant}) {
+    const Article a = clusterkg::testing::MustExtract(form, "b.txt");
+    CHECK(Entities(a) == Entities(plain));
+    for (const Mention& m : a.match.mentions) {
+      const auto [b, e] = a.doc.offsets.ToRaw(m.span);
+      INFO(m.name);
+      CHECK(clusterkg::testing::Builtin().normalizer().Normalize(form.substr(b, e - b)) ==
+            a.doc.text.substr(m.span.begin, m.span.size()));
+    }
+  }
+}
