@@ -1,8 +1,10 @@
 // The graph stage: Boost.Graph adjacency list of articles and entities.
 #include "clusterkg/graph.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <tuple>
 
 namespace clusterkg {
 namespace {
@@ -51,13 +53,21 @@ std::string KnowledgeGraph::EntityIri(EntityId id) const {
 }
 
 KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const RulePack& pack) {
+  // Articles in the order of their ids, so that the graph and every output
+  // are the same for the same set of articles in any order.
+  std::vector<const Article*> sorted;
+  sorted.reserve(articles.size());
+  for (const Article& a : articles) sorted.push_back(&a);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Article* x, const Article* y) {
+    return std::tie(x->doc.id, x->doc.url) < std::tie(y->doc.id, y->doc.url);
+  });
   std::vector<ArticleInfo> infos;
-  infos.reserve(articles.size());
-  for (const Article& a : articles) {
-    infos.push_back(
-        {ArticleIri(a.doc.id), a.doc.id, a.doc.url, a.doc.headline, a.doc.date, a.doc.author});
+  infos.reserve(sorted.size());
+  for (const Article* a : sorted) {
+    infos.push_back({ArticleIri(a->doc.id), a->doc.id, a->doc.url, a->doc.headline, a->doc.date,
+                     a->doc.author});
   }
-  return Build(std::move(infos), Resolve(articles, pack));
+  return Build(std::move(infos), Resolve(sorted, pack));
 }
 
 KnowledgeGraph KnowledgeGraph::Build(std::vector<ArticleInfo> articles, Resolution resolution) {

@@ -170,7 +170,7 @@ struct Ref {
 
 }  // namespace
 
-Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
+Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& pack) {
   const Places places(pack);
   const auto& gz = pack.gazetteer();
   UnionFind uf;
@@ -188,7 +188,7 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   std::vector<size_t> ref_node;
   std::vector<size_t> first_ref_of(articles.size(), 0);  // article -> its first ref
   for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a].match;
+    const MatchResult& m = articles[a]->match;
     first_ref_of[a] = refs.size();
     std::vector<size_t> nodes(m.mentions.size());
     for (size_t i = 0; i < m.mentions.size(); ++i) {
@@ -265,14 +265,14 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   for (auto& [root, rs] : comps) {
     Draft d;
     d.refs = rs;
-    const Mention& first = articles[refs[rs[0]].article].match.mentions[refs[rs[0]].mention];
+    const Mention& first = articles[refs[rs[0]].article]->match.mentions[refs[rs[0]].mention];
     d.e.type = first.type;
     std::set<std::string> names;
     int gaz = -1;
     std::string best;
     int best_rank = 0;
     for (size_t r : rs) {
-      const Article& art = articles[refs[r].article];
+      const Article& art = *articles[refs[r].article];
       const Mention& x = art.match.mentions[refs[r].mention];
       names.insert(x.name);
       for (const auto& al : x.aliases) names.insert(al);
@@ -324,7 +324,7 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     std::map<size_t, size_t> root_draft;
     for (size_t i = 0; i < drafts.size(); ++i) root_draft[uf.Find(ref_node[drafts[i].refs[0]])] = i;
     for (size_t a = 0; a < articles.size(); ++a) {
-      const MatchResult& m = articles[a].match;
+      const MatchResult& m = articles[a]->match;
       for (const AliasLink& l : m.aliases) {
         const size_t r = first_ref_of[a] + l.mention;  // the link's mention
         Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
@@ -359,9 +359,9 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   // Relations.
   std::map<std::tuple<RelationType, EntityId, EntityId>, std::vector<Evidence>> rels;
   auto sentence_text = [&](size_t a, int s) -> std::string {
-    const auto& ss = articles[a].match.sentences;
+    const auto& ss = articles[a]->match.sentences;
     if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
-    return articles[a].doc.text.substr(ss[s].span.begin, ss[s].span.size());
+    return articles[a]->doc.text.substr(ss[s].span.begin, ss[s].span.size());
   };
   std::set<EntityId> located;  // clusters (and events) that have a location
   std::set<std::tuple<RelationType, EntityId, EntityId, size_t, int, std::string>> seen_evidence;
@@ -386,7 +386,7 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   }
   out.article_entities.resize(articles.size());
   for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a].match;
+    const MatchResult& m = articles[a]->match;
     auto ent = [&](size_t i) { return ref_entity[first_ref[a] + i]; };
     std::set<EntityId> mentioned;
     for (size_t i = 0; i < m.mentions.size(); ++i) mentioned.insert(ent(i));
@@ -521,7 +521,7 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
   }
   // containedInPlace from the gazetteer, between places the corpus names.
   for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a].match;
+    const MatchResult& m = articles[a]->match;
     for (size_t i = 0; i < m.mentions.size(); ++i) {
       const Mention& x = m.mentions[i];
       if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty())
@@ -536,6 +536,13 @@ Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
     out.relations.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::move(ev)});
   }
   return out;
+}
+
+Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack) {
+  std::vector<const Article*> ptrs;
+  ptrs.reserve(articles.size());
+  for (const Article& a : articles) ptrs.push_back(&a);
+  return Resolve(ptrs, pack);
 }
 
 }  // namespace clusterkg

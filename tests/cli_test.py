@@ -66,6 +66,12 @@ for m in g.subjects(RDF.type, CKG.Mention):
         bad += 1
 check(total > 100 and bad == 0, f"mention offsets exact: {bad} wrong of {total}")
 
+# 1b. The same inputs in reverse order give the same bytes.
+files = sorted(os.path.join(articles, f) for f in os.listdir(articles))
+r1 = run("extract", *files)
+r2 = run("extract", *reversed(files))
+check(r1.returncode == 0 and r1.stdout == r2.stdout, "output independent of input order")
+
 # 2. NDJSON: one line per article, in input order, each a JSON-LD document.
 r = run("extract", "--format", "ndjson", articles)
 lines = r.stdout.decode().splitlines()

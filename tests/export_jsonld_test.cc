@@ -113,3 +113,16 @@ TEST_CASE("output is identical across runs") {
   const std::string line = one_line.str();
   CHECK(std::count(line.begin(), line.end(), '\n') == 1);
 }
+
+TEST_CASE("the same articles in another order give byte-identical output") {
+  std::vector<Article> forward, backward;
+  for (const char* n : {"01-suzhou-nano.txt", "02-wuhan-optics.html", "03-dongguan-terminals.md",
+                        "04-bay-area-traditional.txt", "05-ningbo-magnets.md"}) {
+    forward.push_back(clusterkg::testing::MustExtractFile(clusterkg::testing::SamplePath(n)));
+  }
+  backward.assign(forward.rbegin(), forward.rend());
+  std::ostringstream a, b;
+  REQUIRE(JsonLdWriter().Write(clusterkg::testing::GraphOf(std::move(forward)), a).ok());
+  REQUIRE(JsonLdWriter().Write(clusterkg::testing::GraphOf(std::move(backward)), b).ok());
+  CHECK(a.str() == b.str());
+}

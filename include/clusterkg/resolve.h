@@ -75,7 +75,9 @@ struct Resolution {
 };
 
 // requires: the articles were matched with `pack`. Cannot fail.
+// Article indices in the result are positions in `articles`.
 Resolution Resolve(const std::vector<Article>& articles, const RulePack& pack);
+Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& pack);
 
 }  // namespace clusterkg
 
