@@ -532,6 +532,23 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
       }
     }
   }
+  // co-occurrence: entity pairs named in one sentence
+  std::map<std::pair<EntityId, EntityId>, uint32_t> pairs;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const MatchResult& m = articles[a]->match;
+    size_t i = 0;
+    while (i < m.mentions.size()) {
+      const int sent = m.mentions[i].sentence;
+      std::set<EntityId> in_sentence;
+      for (; i < m.mentions.size() && m.mentions[i].sentence == sent; ++i) {
+        in_sentence.insert(ref_entity[first_ref[a] + i]);
+      }
+      for (auto x = in_sentence.begin(); x != in_sentence.end(); ++x) {
+        for (auto y = std::next(x); y != in_sentence.end(); ++y) ++pairs[{*x, *y}];
+      }
+    }
+  }
+  for (const auto& [k, n] : pairs) out.cooccurrences.push_back({k.first, k.second, n});
   for (auto& [k, ev] : rels) {
     out.relations.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::move(ev)});
   }

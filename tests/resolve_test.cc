@@ -1,6 +1,8 @@
 // The resolve stage: one entity per thing, within and across articles.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "test_util.h"
 
 using namespace clusterkg;
@@ -118,4 +120,19 @@ TEST_CASE("an unplaced cluster lies in the nearest place of its sentence first")
   const auto rel = RelationStrings(g);
   CHECK(rel.count("location(软件和信息服务集群, 南京)") == 1);
   CHECK(rel.count("location(软件和信息服务集群, 合肥)") == 0);
+}
+
+TEST_CASE("entities named in one sentence co-occur, counted by sentences") {
+  const auto g = Graph({"华为与腾讯在深圳签约。华为和腾讯再次合作。深圳表示欢迎。"});
+  const Entity* hw = FindEntity(g, EntityType::kOrganization, "华为");
+  const Entity* tx = FindEntity(g, EntityType::kOrganization, "腾讯");
+  const Entity* sz = FindEntity(g, EntityType::kPlace, "深圳");
+  REQUIRE((hw && tx && sz));
+  std::map<std::pair<EntityId, EntityId>, uint32_t> got;
+  for (const CoOccurrence& c : g.cooccurrences()) got[{c.a, c.b}] = c.count;
+  auto count = [&](EntityId x, EntityId y) { return got[{std::min(x, y), std::max(x, y)}]; };
+  CHECK(count(hw->id, tx->id) == 2);
+  CHECK(count(hw->id, sz->id) == 1);
+  CHECK(count(tx->id, sz->id) == 1);
+  CHECK(got.size() == 3);
 }

@@ -56,6 +56,8 @@ class KnowledgeGraph {
   const std::vector<ArticleInfo>& articles() const { return articles_; }
   const std::vector<Entity>& entities() const { return resolution_.entities; }
   const std::vector<Relation>& relations() const { return resolution_.relations; }
+  // Sentence co-occurrence of entity pairs; not edges of graph().
+  const std::vector<CoOccurrence>& cooccurrences() const { return resolution_.cooccurrences; }
   const std::vector<EntityId>& ArticleEntities(size_t article) const {
     return resolution_.article_entities[article];
   }

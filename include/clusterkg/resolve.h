@@ -67,9 +67,16 @@ struct Relation {
   std::vector<Evidence> evidence;
 };
 
+// Two entities named in one sentence, and in how many sentences.
+struct CoOccurrence {
+  EntityId a = 0, b = 0;  // a < b
+  uint32_t count = 0;
+};
+
 struct Resolution {
-  std::vector<Entity> entities;     // ordered by (type, name); id = index
-  std::vector<Relation> relations;  // ordered by (type, from, to)
+  std::vector<Entity> entities;             // ordered by (type, name); id = index
+  std::vector<Relation> relations;          // ordered by (type, from, to)
+  std::vector<CoOccurrence> cooccurrences;  // ordered by (a, b); apart from relations
   // per article: the entities it mentions, sorted
   std::vector<std::vector<EntityId>> article_entities;
 };

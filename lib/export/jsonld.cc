@@ -120,6 +120,17 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
                {"ckg:evidence", std::move(ev)}});
     }
   }
+  if (options_.cooccurrence) {
+    for (const CoOccurrence& c : g.cooccurrences()) {
+      const std::string a = g.EntityIri(c.a);
+      const std::string b = g.EntityIri(c.b);
+      const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
+      nodes.push_back(json{{"@id", a + "#cooccurs-" + key},
+                           {"@type", "ckg:CoOccurrence"},
+                           {"ckg:entity", json::array({Ref(a), Ref(b)})},
+                           {"ckg:count", c.count}});
+    }
+  }
   return json{{"@context", JsonLdContext()}, {"@graph", std::move(nodes)}};
 }
 

@@ -26,9 +26,12 @@ namespace clusterkg {
 //   field      default  meaning
 //   indent     2        spaces per level; -1 writes one line (NDJSON)
 //   evidence   true     write ckg:RelationStatement nodes
+//   cooccurrence true   write ckg:CoOccurrence nodes (entity pairs named in
+//                       one sentence, with ckg:count)
 struct JsonLdOptions {
   int indent = 2;
   bool evidence = true;
+  bool cooccurrence = true;
 };
 
 // The inline @context every document carries.
