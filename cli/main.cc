@@ -35,7 +35,8 @@ bool EndsWith(const std::string& s, const std::string& suf) {
 
 class Run {
  public:
-  Run(const Options& o, std::shared_ptr<const clusterkg::Extractor> ex, std::ostream& out)
+  Run(const Options& o, std::shared_ptr<const clusterkg::Extractor> ex,
+      std::ostream& out)  // NOLINT
       : o_(o), ex_(std::move(ex)), out_(out) {}
 
   void Report(const clusterkg::Status& s) {
@@ -97,6 +98,11 @@ class Run {
     }
   }
 
+  // The graph of every article read so far (jsonld mode).
+  clusterkg::KnowledgeGraph BuildGraph() const {
+    return clusterkg::KnowledgeGraph::Build(articles_, ex_->rules());
+  }
+
   clusterkg::Status Finish() {
     if (o_.format == "ndjson") return clusterkg::OkStatus();
     auto g = clusterkg::KnowledgeGraph::Build(articles_, ex_->rules());
@@ -144,7 +150,8 @@ class Run {
   std::map<std::string, size_t> by_type_, by_relation_;
 };
 
-int Extract(const Options& o) {
+// The extractor with the packs the options name, or a message on stderr.
+std::shared_ptr<const clusterkg::Extractor> MakeExtractor(const Options& o) {
   clusterkg::ExtractorOptions eo;
   eo.builtin_rules = !o.no_builtin;
   eo.load.max_bytes = o.max_bytes;
@@ -152,7 +159,7 @@ int Extract(const Options& o) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::cerr << "clusterkg: " << path << ": cannot open rule pack\n";
-      return 2;
+      return nullptr;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
@@ -161,8 +168,21 @@ int Extract(const Options& o) {
   auto ex = clusterkg::Extractor::Create(eo);
   if (!ex.ok()) {
     std::cerr << "clusterkg: rule pack:\n" << ex.status().message() << "\n";
-    return 2;
+    return nullptr;
   }
+  return ex.value();
+}
+
+void ReadAll(const Options& o, Run& run) {
+  std::vector<clusterkg::Status> errors;
+  const auto files = clusterkg::CollectInputFiles(o.inputs, &errors);
+  for (const auto& e : errors) run.Report(e);
+  for (const std::string& f : files) run.ReadInput(f);
+}
+
+int Extract(const Options& o) {
+  auto ex = MakeExtractor(o);
+  if (!ex) return 2;
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (!o.output.empty() && o.output != "-") {
@@ -173,11 +193,8 @@ int Extract(const Options& o) {
     }
     out = &file;
   }
-  Run run(o, ex.value(), *out);
-  std::vector<clusterkg::Status> errors;
-  const auto files = clusterkg::CollectInputFiles(o.inputs, &errors);
-  for (const auto& e : errors) run.Report(e);
-  for (const std::string& f : files) run.ReadInput(f);
+  Run run(o, ex, *out);
+  ReadAll(o, run);
   if (clusterkg::Status s = run.Finish(); !s.ok()) {
     std::cerr << "clusterkg: " << s.message() << "\n";
     return 1;
@@ -191,27 +208,210 @@ int Extract(const Options& o) {
   return run.failed() ? 1 : 0;
 }
 
+std::string Names(const clusterkg::KnowledgeGraph& g, const std::vector<clusterkg::EntityId>& ids) {
+  std::string out;
+  for (auto id : ids) out += (out.empty() ? "" : "、") + g.entities()[id].name;
+  return out.empty() ? "-" : out;
+}
+
+nlohmann::json NamesJson(const clusterkg::KnowledgeGraph& g,
+                         const std::vector<clusterkg::EntityId>& ids) {
+  nlohmann::json out = nlohmann::json::array();
+  for (auto id : ids) out.push_back(g.entities()[id].name);
+  return out;
+}
+
+// clusterkg stats: counts, rankings, components and cluster profiles.
+int Stats(Options o, bool as_json, size_t top) {
+  o.format = "jsonld";
+  auto ex = MakeExtractor(o);
+  if (!ex) return 2;
+  Run run(o, ex, std::cout);
+  ReadAll(o, run);
+  const auto g = run.BuildGraph();
+  const auto s = clusterkg::ComputeStats(g, {.top = top});
+  const auto profiles = clusterkg::ClusterProfiles(g);
+  auto ranking = [&](const std::vector<clusterkg::EntityScore>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& e : v) {
+      a.push_back({{"name", g.entities()[e.id].name},
+                   {"type", clusterkg::EntityTypeName(g.entities()[e.id].type)},
+                   {"value", e.value}});
+    }
+    return a;
+  };
+  nlohmann::json j;
+  j["articles"] = s.articles;
+  j["entities"] = s.entities;
+  j["relations"] = s.relations;
+  for (int t = 0; t < clusterkg::kEntityTypeCount; ++t) {
+    if (s.by_type[t]) {
+      j["entities_by_type"]
+       [std::string(clusterkg::EntityTypeName(static_cast<clusterkg::EntityType>(t)))] =
+           s.by_type[t];
+    }
+  }
+  for (int t = 0; t < clusterkg::kRelationTypeCount; ++t) {
+    if (s.by_relation[t]) {
+      j["relations_by_type"]
+       [std::string(clusterkg::RelationTypeName(static_cast<clusterkg::RelationType>(t)))] =
+           s.by_relation[t];
+    }
+  }
+  j["top_mentions"] = ranking(s.top_mentions);
+  j["top_degree"] = ranking(s.top_degree);
+  j["top_betweenness"] = ranking(s.top_betweenness);
+  j["components"] = s.component_sizes;
+  j["clusters"] = nlohmann::json::array();
+  for (const auto& p : profiles) {
+    nlohmann::json c{{"name", g.entities()[p.cluster].name},
+                     {"places", NamesJson(g, p.places)},
+                     {"promotion_agencies", NamesJson(g, p.promotion_agencies)},
+                     {"leading_enterprises", NamesJson(g, p.leading_enterprises)},
+                     {"industries", NamesJson(g, p.industries)},
+                     {"policies", NamesJson(g, p.policies)},
+                     {"articles", nlohmann::json::array()}};
+    for (size_t a : p.articles) c["articles"].push_back(g.articles()[a].url);
+    j["clusters"].push_back(std::move(c));
+  }
+  if (as_json) {
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return run.failed() ? 1 : 0;
+  }
+  std::cout << s.articles << " articles, " << s.entities << " entities, " << s.relations
+            << " relations\n";
+  auto counts = [&](const char* title, const nlohmann::json& m) {
+    std::cout << title;
+    const char* sep = " ";
+    for (const auto& [k, v] : m.items()) {
+      std::cout << sep << k << " " << v;
+      sep = ", ";
+    }
+    std::cout << "\n";
+  };
+  counts("entities: ", j["entities_by_type"]);
+  counts("relations:", j["relations_by_type"]);
+  auto rank = [&](const char* title, const std::vector<clusterkg::EntityScore>& v, int precision) {
+    std::cout << title << "\n";
+    int i = 0;
+    for (const auto& e : v) {
+      std::ostringstream value;
+      value.setf(std::ios::fixed);
+      value.precision(precision);
+      value << e.value;
+      std::cout << "  " << ++i << ". " << g.entities()[e.id].name << " ("
+                << clusterkg::EntityTypeName(g.entities()[e.id].type) << ") " << value.str()
+                << "\n";
+    }
+  };
+  rank("most mentioned:", s.top_mentions, 0);
+  rank("most connected (degree):", s.top_degree, 0);
+  rank("most central (betweenness):", s.top_betweenness, 1);
+  std::cout << "components: " << s.component_sizes.size() << " (sizes";
+  for (size_t i = 0; i < s.component_sizes.size() && i < 10; ++i)
+    std::cout << " " << s.component_sizes[i];
+  std::cout << (s.component_sizes.size() > 10 ? " ...)" : ")") << "\n";
+  std::cout << "clusters:\n";
+  for (const auto& p : profiles) {
+    std::cout << "  " << g.entities()[p.cluster].name << "\n"
+              << "    place: " << Names(g, p.places) << "\n"
+              << "    promotion agency: " << Names(g, p.promotion_agencies) << "\n"
+              << "    leading enterprises: " << Names(g, p.leading_enterprises) << "\n"
+              << "    industries: " << Names(g, p.industries) << "\n"
+              << "    policies: " << Names(g, p.policies) << "\n"
+              << "    articles: " << p.articles.size() << "\n";
+  }
+  return run.failed() ? 1 : 0;
+}
+
+// clusterkg path: how two entities connect.
+int Path(Options o, const std::string& from, const std::string& to, bool as_json) {
+  o.format = "jsonld";
+  auto ex = MakeExtractor(o);
+  if (!ex) return 2;
+  Run run(o, ex, std::cout);
+  ReadAll(o, run);
+  const auto g = run.BuildGraph();
+  const auto a = clusterkg::FindEntity(g, ex->normalizer().Normalize(from));
+  const auto b = clusterkg::FindEntity(g, ex->normalizer().Normalize(to));
+  for (const auto& [name, id] : {std::make_pair(from, a), std::make_pair(to, b)}) {
+    if (!id) {
+      std::cerr << "clusterkg: no entity named \"" << name << "\"\n";
+      return 1;
+    }
+  }
+  const auto path = clusterkg::ShortestPath(g, *a, *b);
+  if (path.empty()) {
+    std::cerr << "clusterkg: no path from " << from << " to " << to << "\n";
+    return 1;
+  }
+  auto describe = [&](clusterkg::KnowledgeGraph::Vertex v) -> std::pair<std::string, std::string> {
+    const auto& p = g.graph()[v];
+    if (p.is_article) {
+      const auto& art = g.articles()[p.index];
+      return {art.headline.empty() ? art.url : art.headline, "NewsArticle"};
+    }
+    const auto& e = g.entities()[p.index];
+    return {e.name, std::string(clusterkg::EntityTypeName(e.type))};
+  };
+  if (as_json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& step : path) {
+      const auto [name, type] = describe(step.vertex);
+      j.push_back({{"name", name}, {"type", type}, {"via", step.via}});
+    }
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  for (const auto& step : path) {
+    const auto [name, type] = describe(step.vertex);
+    if (!step.via.empty()) std::cout << "  --" << step.via << "--> ";
+    std::cout << name << " (" << type << ")\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"clusterkg: Chinese industrial-cluster news to a knowledge graph"};
   app.require_subcommand(1);
   Options o;
+  auto add_inputs = [&](CLI::App* sub) {
+    sub->add_option("-r,--rules", o.rules,
+                    "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
+    sub->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
+    sub->add_option("--max-bytes", o.max_bytes, "Largest article (or JSONL record) read, in bytes")
+        ->capture_default_str();
+  };
   CLI::App* extract = app.add_subcommand("extract", "Extract entities and relations from articles");
   extract->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
       ->capture_default_str();
   extract->add_option("-o,--output", o.output, "Output file (default: standard output)");
-  extract->add_option("-r,--rules", o.rules,
-                      "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
-  extract->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
+  add_inputs(extract);
   extract->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
   extract->add_flag("-q,--quiet", o.quiet, "No summary");
-  extract
-      ->add_option("--max-bytes", o.max_bytes, "Largest article (or JSONL record) read, in bytes")
-      ->capture_default_str();
   extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")
       ->required();
+
+  bool as_json = false;
+  size_t top = 10;
+  CLI::App* stats = app.add_subcommand(
+      "stats", "Counts, central entities, components and cluster profiles of articles");
+  add_inputs(stats);
+  stats->add_flag("--json", as_json, "Write JSON");
+  stats->add_option("--top", top, "Entities per ranking")->capture_default_str();
+  stats->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")->required();
+
+  std::string from, to;
+  CLI::App* path = app.add_subcommand("path", "The shortest connection between two entities");
+  add_inputs(path);
+  path->add_flag("--json", as_json, "Write JSON");
+  path->add_option("from", from, "Name or alias of the first entity")->required();
+  path->add_option("to", to, "Name or alias of the second entity")->required();
+  path->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")->required();
+
   app.set_version_flag("--version", CLUSTERKG_VERSION);
   try {
     app.parse(argc, argv);
@@ -220,5 +420,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (extract->parsed()) return Extract(o);
+  if (stats->parsed()) return Stats(o, as_json, top);
+  if (path->parsed()) return Path(o, from, to, as_json);
   return 2;
 }

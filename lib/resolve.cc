@@ -459,6 +459,13 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
             const Mention& y = m.mentions[j];
             if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
             if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
+            // a place inside another cluster's name is that cluster's
+            bool inside_cluster = false;
+            for (size_t k = lo; k < j; ++k) {
+              inside_cluster |= m.mentions[k].type == EntityType::kIndustrialCluster &&
+                                m.mentions[k].span.Contains(y.span);
+            }
+            if (inside_cluster) continue;
             const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
                                                           : int64_t{y.span.begin} - x.span.end;
             if (d < best_d) {

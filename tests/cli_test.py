@@ -153,6 +153,21 @@ open(pack, "w").write("rules:\n  - id: x\n    type: Place\n    pattern: '(?P<nam
 r = run("extract", "--rules", pack, good)
 check(r.returncode == 2 and f"{pack}:4: x: bad pattern" in r.stderr.decode(), f"broken pack: {r.stderr!r}")
 
+# 6b. stats and path.
+r = run("stats", "--json", articles)
+st = json.loads(r.stdout)
+check(r.returncode == 0 and st["articles"] == 7 and st["entities"] > 50, "stats --json counts")
+suzhou = [c for c in st["clusters"] if c["name"] == "苏州纳米新材料集群"]
+check(len(suzhou) == 1 and suzhou[0]["promotion_agencies"] == ["苏州纳米科技发展有限公司"],
+      "stats cluster profile")
+r = run("stats", articles)
+check(r.returncode == 0 and b"most central (betweenness):" in r.stdout, "stats table")
+r = run("path", "华中科技大学", "武汉", articles)
+check(r.returncode == 0 and r.stdout.decode().splitlines()[-1] == "  --mentions--> 武汉 (Place)",
+      f"path: {r.stdout!r}")
+r = run("path", "华中科技大学", "不存在的机构", articles)
+check(r.returncode == 1 and "no entity named" in r.stderr.decode(), "path with an unknown name")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

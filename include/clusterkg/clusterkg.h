@@ -5,6 +5,7 @@
 #ifndef CLUSTERKG_CLUSTERKG_H_
 #define CLUSTERKG_CLUSTERKG_H_
 
+#include "clusterkg/analytics.h"       // IWYU pragma: export
 #include "clusterkg/document.h"        // IWYU pragma: export
 #include "clusterkg/export/dot.h"      // IWYU pragma: export
 #include "clusterkg/export/graphml.h"  // IWYU pragma: export
