@@ -86,8 +86,21 @@ check(json.loads(lines[0])["@graph"][0]["url"].endswith("01-suzhou-nano.txt"), "
 r = run("extract", "--format", "graphml", articles)
 root = ET.fromstring(r.stdout)
 check(root.tag.endswith("graphml") and len(root.findall(".//{*}node")) > 50, "GraphML parses with nodes")
+graphml = os.path.join(out, "sample.graphml")
+open(graphml, "wb").write(r.stdout)
+import networkx  # noqa: E402  (Debian python3-networkx)
+gx = networkx.read_graphml(graphml)
+names = {d.get("name") for _, d in gx.nodes(data=True)}
+check(gx.number_of_nodes() > 50 and "苏州纳米新材料集群" in names, "networkx reads the GraphML")
+kinds = {d.get("relation") for _, _, d in gx.edges(data=True)}
+check({"mentions", "location", "promotionAgency"} <= kinds, f"GraphML edge relations: {kinds}")
 r = run("extract", "--format", "dot", os.path.join(articles, "01-suzhou-nano.txt"))
 check(r.stdout.startswith(b"digraph") and b"label=" in r.stdout, "DOT output")
+dot = os.path.join(out, "sample.dot")
+open(dot, "wb").write(r.stdout)
+rendered = subprocess.run(["dot", "-Tsvg", dot], capture_output=True)
+check(rendered.returncode == 0 and b"<svg" in rendered.stdout and
+      "苏州纳米新材料集群".encode() in rendered.stdout, "graphviz renders the DOT")
 
 # 4. Bad input: named on stderr with the position; the rest is still written.
 bad_utf8 = os.path.join(data, "bad-utf8.txt")
