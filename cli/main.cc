@@ -98,14 +98,16 @@ class Run {
     }
   }
 
-  // The graph of every article read so far (jsonld mode).
-  clusterkg::KnowledgeGraph BuildGraph() const {
+  // The graph of every article read so far (jsonld mode), with the aliases
+  // learnt in one article applied in all.
+  clusterkg::KnowledgeGraph BuildGraph() {
+    clusterkg::ApplyCorpusAliases(*ex_, articles_);
     return clusterkg::KnowledgeGraph::Build(articles_, ex_->rules());
   }
 
   clusterkg::Status Finish() {
     if (o_.format == "ndjson") return clusterkg::OkStatus();
-    auto g = clusterkg::KnowledgeGraph::Build(articles_, ex_->rules());
+    auto g = BuildGraph();
     CountGraph(g);
     if (o_.format == "graphml") return clusterkg::GraphMlWriter().Write(g, out_);
     if (o_.format == "dot") return clusterkg::DotWriter().Write(g, out_);

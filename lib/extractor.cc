@@ -27,6 +27,44 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(const ExtractorOption
 
 const RulePack& Extractor::rules() const { return matcher_->pack(); }
 
+void Extractor::Rematch(Article& article, const std::vector<KnownAlias>& known) const {
+  article.match = matcher_->Match(article.doc, known);
+}
+
+std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
+  std::vector<KnownAlias> out;
+  for (const Article& a : articles) {
+    for (const AliasLink& l : a.match.aliases) {
+      out.push_back({l.alias, a.match.mentions[l.mention].type});
+    }
+    for (const Mention& m : a.match.mentions) {
+      for (const std::string& al : m.aliases) out.push_back({al, m.type});
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles) {
+  const std::vector<KnownAlias> known = CorpusAliases(articles);
+  size_t rematched = 0;
+  for (Article& a : articles) {
+    // the known names this article contains but does not already find
+    std::vector<KnownAlias> missing;
+    for (const KnownAlias& k : known) {
+      if (a.doc.text.find(k.alias) == std::string::npos) continue;
+      const bool found = std::any_of(a.match.mentions.begin(), a.match.mentions.end(),
+                                     [&](const Mention& m) { return m.name == k.alias; });
+      if (!found) missing.push_back(k);
+    }
+    if (missing.empty()) continue;
+    extractor.Rematch(a, missing);
+    ++rematched;
+  }
+  return rematched;
+}
+
 Article Extractor::Process(Document doc) const {
   normalizer_->Apply(doc);
   Article a;

@@ -654,6 +654,25 @@ void AddAliasCandidates(Work& w, const std::vector<Mention>& ms,
   }
 }
 
+// Occurrences of names that other articles declared (corpus aliases).
+void AddKnownAliasCandidates(Work& w, const std::vector<KnownAlias>& known) {
+  const std::string_view t = w.text;
+  for (const KnownAlias& k : known) {
+    if (k.alias.empty()) continue;
+    for (size_t p = t.find(k.alias); p != std::string_view::npos;
+         p = t.find(k.alias, p + k.alias.size())) {
+      Mention m;
+      m.span = {static_cast<uint32_t>(p), static_cast<uint32_t>(p + k.alias.size())};
+      m.type = k.type;
+      m.name = k.alias;
+      m.rule = "alias.corpus";
+      m.priority = 70;
+      w.candidates.push_back(std::move(m));
+      w.order.push_back(-2);
+    }
+  }
+}
+
 // A sentence in which every outermost mention is one character, U+E000,
 // so that relation patterns see names as atoms: "${E}作为${E}促进机构".
 struct MaskedSentence {
@@ -862,7 +881,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   return std::shared_ptr<const Matcher>(std::move(m));
 }
 
-MatchResult Matcher::Match(const Document& doc) const {
+MatchResult Matcher::Match(const Document& doc, const std::vector<KnownAlias>& known) const {
   Work w;
   w.doc = &doc;
   w.pack = pack_.get();
@@ -877,8 +896,9 @@ MatchResult Matcher::Match(const Document& doc) const {
   std::vector<PendingAlias> aliases = FindAliases(w, first);
 
   MatchResult r;
-  if (!aliases.empty()) {
+  if (!aliases.empty() || !known.empty()) {
     AddAliasCandidates(w, first, aliases);
+    AddKnownAliasCandidates(w, known);
     r.mentions = Settle(w);
     Extend(w, r.mentions);
   } else {

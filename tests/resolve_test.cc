@@ -136,3 +136,20 @@ TEST_CASE("entities named in one sentence co-occur, counted by sentences") {
   CHECK(count(tx->id, sz->id) == 1);
   CHECK(got.size() == 3);
 }
+
+TEST_CASE("aliases learnt in one article apply in all others") {
+  std::vector<Article> arts;
+  arts.push_back(MustExtract("北京量子信息科学研究院(以下简称“量子院”)发布成果。", "a.txt"));
+  arts.push_back(MustExtract("量子院开放共享平台。", "b.txt"));
+  CHECK(arts[1].match.mentions.empty());
+  CHECK(ApplyCorpusAliases(clusterkg::testing::Builtin(), arts) == 1);
+  REQUIRE(arts[1].match.mentions.size() == 1);
+  CHECK(arts[1].match.mentions[0].rule == "alias.corpus");
+  const auto g = GraphOf(std::move(arts));
+  const Entity* e = FindEntity(g, EntityType::kOrganization, "北京量子信息科学研究院");
+  REQUIRE(e);
+  CHECK(e->aliases == std::vector<std::string>{"量子院"});
+  REQUIRE(e->mentions.size() == 3);
+  CHECK(e->mentions[2].article == 1);
+  CHECK(g.ArticleEntities(1) == std::vector<EntityId>{e->id});
+}

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "clusterkg/load.h"
+#include "clusterkg/match.h"
 #include "clusterkg/normalize.h"
 #include "clusterkg/resolve.h"
 #include "clusterkg/rules.h"
@@ -62,6 +63,10 @@ class Extractor {
   // Normalises and matches a loaded document. Cannot fail.
   Article Process(Document doc) const;
 
+  // Matches the article again, also finding the names other articles
+  // declared (`known`, from CorpusAliases). Cannot fail.
+  void Rematch(Article& article, const std::vector<KnownAlias>& known) const;
+
   const RulePack& rules() const;
   const Normalizer& normalizer() const { return *normalizer_; }
   const ExtractorOptions& options() const { return options_; }
@@ -72,6 +77,15 @@ class Extractor {
   std::shared_ptr<const Normalizer> normalizer_;
   std::shared_ptr<const Matcher> matcher_;
 };
+
+// The aliases the articles declare (以下简称…, X(cluster), nicknames), each
+// with the type of the entity it names, sorted and unique.
+std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles);
+
+// Aliases learnt in one article apply in all: re-matches every article that
+// contains an alias declared elsewhere and not found in it. Returns how many
+// articles were matched again.
+size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles);
 
 // Expands inputs into files: directories recursively (sorted by path, hidden
 // files skipped), files as given. Paths that do not exist are reported in

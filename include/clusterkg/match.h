@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "clusterkg/document.h"
@@ -57,6 +58,17 @@ struct RelationMatch {
   int sentence = -1;
 };
 
+// A name the corpus declared for an entity of this type (an alias learnt
+// in another article), to be found in every article.
+struct KnownAlias {
+  std::string alias;
+  EntityType type = EntityType::kOrganization;
+  friend bool operator<(const KnownAlias& a, const KnownAlias& b) {
+    return std::tie(a.alias, a.type) < std::tie(b.alias, b.type);
+  }
+  friend bool operator==(const KnownAlias&, const KnownAlias&) = default;
+};
+
 struct MatchResult {
   std::vector<Sentence> sentences;
   std::vector<Mention> mentions;  // sorted by span
@@ -70,8 +82,9 @@ class Matcher {
  public:
   static Result<std::shared_ptr<const Matcher>> Create(std::shared_ptr<const RulePack> pack,
                                                        const SegmentOptions& segment = {});
-  // requires: doc normalised. Cannot fail.
-  MatchResult Match(const Document& doc) const;
+  // requires: doc normalised. Cannot fail. `known` adds names declared in
+  // other articles: their occurrences become mentions (rule "alias.corpus").
+  MatchResult Match(const Document& doc, const std::vector<KnownAlias>& known = {}) const;
   const RulePack& pack() const { return *pack_; }
 
   struct Trie;  // internal
