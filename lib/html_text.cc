@@ -16,6 +16,8 @@
 namespace clusterkg::internal {
 namespace {
 
+std::string Trim(std::string_view s) { return TrimAscii(s); }
+
 bool IsBlockTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P:
@@ -202,13 +204,6 @@ std::string NodeText(const GumboNode* node) {
     for (unsigned i = 0; i < ch.length; ++i) s += NodeText(static_cast<GumboNode*>(ch.data[i]));
   }
   return s;
-}
-
-std::string Trim(std::string s) {
-  const char* ws = " \t\r\n\f";
-  const size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
 void CollectMeta(const GumboNode* node, HtmlMeta* meta) {

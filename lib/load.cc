@@ -17,18 +17,9 @@
 namespace clusterkg {
 namespace {
 
+using internal::EndsWith;
 using internal::TextBuilder;
-
-std::string Trim(std::string_view s) {
-  const char* ws = " \t\r\n\f\v";
-  const size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return "";
-  return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {  // NOLINT
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
+constexpr auto Trim = [](std::string_view s) { return internal::TrimAscii(s); };
 
 // An ISO 8601 form of common news dates; the input when none fits.
 std::string NormalizeDate(const std::string& in) {

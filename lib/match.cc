@@ -49,14 +49,10 @@ Matcher::~Matcher() = default;
 
 namespace {
 
+using internal::CountChars;
+
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-size_t CountChars(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 struct GazHit {

@@ -8,8 +8,14 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "internal/utf8.h"
+
 namespace clusterkg {
 namespace {
+
+using internal::CountChars;
+using internal::EndsWith;
+using internal::StartsWith;
 
 class UnionFind {
  public:
@@ -31,11 +37,6 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
 std::string StripMarks(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
@@ -50,12 +51,6 @@ std::string StripMarks(std::string_view s) {
     if (!skip) out += s[i++];
   }
   return out;
-}
-
-size_t CountChars(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // Name lookups in the gazetteer (indexes built once by RulePack::Compile).
