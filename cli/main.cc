@@ -182,6 +182,12 @@ void ReadAll(const Options& o, Run& run) {
   for (const std::string& f : files) run.ReadInput(f);
 }
 
+// Every input, read into one graph (stats, path).
+clusterkg::KnowledgeGraph ReadGraph(const Options& o, Run& run) {
+  ReadAll(o, run);
+  return run.BuildGraph();
+}
+
 int Extract(const Options& o) {
   auto ex = MakeExtractor(o);
   if (!ex) return 2;
@@ -229,8 +235,7 @@ int Stats(Options o, bool as_json, size_t top) {
   auto ex = MakeExtractor(o);
   if (!ex) return 2;
   Run run(o, ex, std::cout);
-  ReadAll(o, run);
-  const auto g = run.BuildGraph();
+  const auto g = ReadGraph(o, run);
   const auto s = clusterkg::ComputeStats(g, {.top = top});
   const auto profiles = clusterkg::ClusterProfiles(g);
   auto ranking = [&](const std::vector<clusterkg::EntityScore>& v) {
@@ -332,8 +337,7 @@ int Path(Options o, const std::string& from, const std::string& to, bool as_json
   auto ex = MakeExtractor(o);
   if (!ex) return 2;
   Run run(o, ex, std::cout);
-  ReadAll(o, run);
-  const auto g = run.BuildGraph();
+  const auto g = ReadGraph(o, run);
   const auto a = clusterkg::FindEntity(g, ex->normalizer().Normalize(from));
   const auto b = clusterkg::FindEntity(g, ex->normalizer().Normalize(to));
   for (const auto& [name, id] : {std::make_pair(from, a), std::make_pair(to, b)}) {

@@ -71,6 +71,7 @@ class Places {
     return -1;
   }
   const GazetteerEntry& entry(int i) const { return pack_.gazetteer()[i]; }
+  const RulePack& pack() const { return pack_; }
   // The canonical name of a gazetteer organisation with this name, or "".
   std::string Organization(const std::string& name) const {
     const auto& index = pack_.OrganizationsByName();
@@ -104,7 +105,7 @@ std::string CanonicalPlacePrefix(const Places& places, std::string_view name, st
 std::string ClusterCore(const Places& places, const std::string& name, std::string* place) {
   std::string s = CanonicalPlacePrefix(places, StripMarks(name), place);
   if (place && !place->empty()) s = s.substr(place->size());
-  for (std::string_view pre : {"世界级", "国家级", "国家", "省级", "市级"}) {
+  for (const std::string& pre : places.pack().programme_words()) {  // 世界级, 国家 ...
     if (StartsWith(s, pre) && s.size() > pre.size() + 6) {
       s = s.substr(pre.size());
       break;
