@@ -31,3 +31,19 @@ if ((${#missing[@]})); then
 else
   echo "setup: all packages present" >&2
 fi
+
+# jsonld.js for the test that SPEC's JSON-LD reads the same in rdflib and in
+# jsonld.js (from the npm registry, pinned by tests/jsonld-js/package-lock.json)
+if [[ "${1:-}" != "--fuzz" ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: installing nodejs npm" >&2
+    sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  here="$(cd "$(dirname "$0")/.." && pwd)"
+  if [[ ! -d "$here/tests/jsonld-js/node_modules/jsonld" ]]; then
+    echo "setup: npm ci in tests/jsonld-js" >&2
+    npm ci --prefix "$here/tests/jsonld-js" --no-audit --no-fund --loglevel=error
+  fi
+fi
