@@ -21,7 +21,7 @@ KnowledgeGraph Sample() {
 std::string Name(const KnowledgeGraph& g, EntityId id) { return g.entities()[id].name; }
 }  // namespace
 
-TEST_CASE("stats count by type, rank entities and find components") {
+TEST_CASE("stats count by type / rank entities and find components") {
   const auto g = Sample();
   const GraphStats s = ComputeStats(g, {.top = 3});
   CHECK(s.articles == 3);
@@ -38,7 +38,7 @@ TEST_CASE("stats count by type, rank entities and find components") {
   CHECK(s.component_sizes[0] + s.component_sizes[1] == g.entities().size());
 }
 
-TEST_CASE("a cluster profile gathers place, agency, enterprises, industry, policies") {
+TEST_CASE("a cluster profile gathers place / agency / enterprises / industry / policies") {
   const auto g = Sample();
   const auto profiles = ClusterProfiles(g);
   REQUIRE(profiles.size() == 2);
@@ -56,7 +56,7 @@ TEST_CASE("a cluster profile gathers place, agency, enterprises, industry, polic
   CHECK(p.articles == std::vector<size_t>{0});
 }
 
-TEST_CASE("paths run over relations and shared articles; names and aliases find entities") {
+TEST_CASE("paths run over relations and shared articles / and names or aliases find entities") {
   const auto g = Sample();
   const auto from = FindEntity(g, "河海大学");
   const auto to = FindEntity(g, "常州智能装备集群");

@@ -127,7 +127,7 @@ TEST_CASE("a traditional-character rewrite of a sample gives the same canonical 
   }
 }
 
-TEST_CASE("one line, CRLF, full width, corner quotes: same entities, exact offsets") {
+TEST_CASE("one line / CRLF / full width / corner quotes: same entities / exact offsets") {
   std::ifstream in(clusterkg::testing::SamplePath("01-suzhou-nano.txt"), std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   const Article plain = clusterkg::testing::MustExtract(text, "a.txt");

@@ -14,7 +14,7 @@ KnowledgeGraph Sample() {
 }
 }  // namespace
 
-TEST_CASE("GraphML has typed, named nodes and labelled edges") {
+TEST_CASE("GraphML has typed / named nodes and labelled edges") {
   std::ostringstream out;
   REQUIRE(GraphMlWriter().Write(Sample(), out).ok());
   const std::string s = out.str();

@@ -35,7 +35,7 @@ TEST_CASE("the context is inline and maps schema.org and ckg") {
   CHECK(doc["@graph"].is_array());
 }
 
-TEST_CASE("articles, entities and mentions have the SPEC's shape") {
+TEST_CASE("articles / entities and mentions have the SPEC's shape") {
   const auto g = Samples();
   const json doc = JsonLdWriter().ToJson(g);
   const json* art = FindNode(doc, g.articles()[1].iri);

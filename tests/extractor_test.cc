@@ -21,7 +21,7 @@ KnowledgeGraph GraphOfSample(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("plain text: a cluster with its agency, enterprises, policy and partners") {
+TEST_CASE("plain text: a cluster with its agency / enterprises / policy and partners") {
   const auto g = GraphOfSample("01-suzhou-nano.txt");
   CHECK(EntityNames(g, EntityType::kOrganization) ==
         std::set<std::string>{"中国科学院苏州纳米技术与纳米仿生研究所", "苏州工业园区管理委员会",
@@ -80,7 +80,7 @@ TEST_CASE(
   CHECK(rel.count("issuedBy(《关于加快光电子信息产业高质量发展的若干措施》, 湖北省人民政府)") == 1);
 }
 
-TEST_CASE("front matter and HTML: headline, date and a sub-unit of a bureau") {
+TEST_CASE("front matter and HTML: headline / date and a sub-unit of a bureau") {
   const auto g = GraphOfSample("03-dongguan-terminals.md");
   CHECK(g.articles()[0].headline == "东莞智能移动终端集群跑出加速度");
   CHECK(g.articles()[0].date == "2024-03-12T10:15:00");
@@ -94,7 +94,7 @@ TEST_CASE("front matter and HTML: headline, date and a sub-unit of a bureau") {
   CHECK(rel.count("issuedBy(《东莞市智能移动终端产业集群培育方案》, 东莞市人民政府)") == 1);
 }
 
-TEST_CASE("traditional characters: simplified canonical names, traditional aliases") {
+TEST_CASE("traditional characters: simplified canonical names / traditional aliases") {
   const auto g = GraphOfSample("04-bay-area-traditional.txt");
   const Entity* bay = FindEntity(g, EntityType::kPlace, "粤港澳大湾区");
   REQUIRE(bay);

@@ -20,7 +20,7 @@ Span Find(const clusterkg::Document& d, const std::string& what) {
 }
 }  // namespace
 
-TEST_CASE("plain text becomes one block per line, CR LF and indentation dropped") {
+TEST_CASE("plain text becomes one block per line / CR LF and indentation dropped") {
   auto d = LoadString("第一行\r\n\r\n  第二行  \n", "a.txt");
   REQUIRE(d.ok());
   CHECK(d->format == clusterkg::SourceFormat::kText);
@@ -32,7 +32,7 @@ TEST_CASE("plain text becomes one block per line, CR LF and indentation dropped"
   CHECK(e == 24);
 }
 
-TEST_CASE("HTML gives the body text without scripts, styles, navigation or related lists") {
+TEST_CASE("HTML gives the body text without scripts / styles / navigation or related lists") {
   const std::string html =
       "<html><head><title>光谷新闻_东湖网</title><style>p{}</style>"
       "<script>var x='北京';</script><meta name=\"author\" content=\"记者甲\"></head><body>"
@@ -52,7 +52,7 @@ TEST_CASE("HTML gives the body text without scripts, styles, navigation or relat
   CHECK(RawOf(*d, Find(*d, "武汉")) == "武汉");
 }
 
-TEST_CASE("front matter gives headline, date and author; the headline is text too") {
+TEST_CASE("front matter gives headline / date and author / and the headline is text too") {
   const std::string raw =
       "---\ntitle: '苏州纳米集群'\ndate: 2024-03-12 10:15:00\nauthor: 记者乙\n---\n"
       "<p>正文在苏州。</p>\n";
@@ -69,7 +69,7 @@ TEST_CASE("front matter gives headline, date and author; the headline is text to
   CHECK(RawOf(*d, Find(*d, "正文在苏州。")) == "正文在苏州。");
 }
 
-TEST_CASE("front matter followed by text, RFC 2822 dates") {
+TEST_CASE("front matter followed by text / RFC 2822 dates") {
   auto d =
       LoadString("\n---\ntitle: 标题\ndate: Tue, 16 Aug 2022 16:09:00 GMT\n---\n正文。\n", "b.md");
   REQUIRE(d.ok());
@@ -115,7 +115,7 @@ TEST_CASE("bad JSON records name the source line") {
   CHECK(b.status().message() == "in.jsonl:5: record has no \"text\" or \"html\" string");
 }
 
-TEST_CASE("invalid UTF-8, NUL bytes and empty input are refused with the byte offset") {
+TEST_CASE("invalid UTF-8 / NUL bytes and empty input are refused with the byte offset") {
   auto bad = LoadString(
       "ab\xFF"
       "cd",
@@ -144,7 +144,7 @@ TEST_CASE("inputs over the size limit are refused") {
   CHECK(d.status().message() == "big.txt: 9 bytes is more than the limit of 4");
 }
 
-TEST_CASE("text saved from a page: breadcrumbs, copyright and related lists are dropped") {
+TEST_CASE("text saved from a page: breadcrumbs / copyright and related lists are dropped") {
   const std::string raw =
       "新闻首页 > 产业频道 > 正文\n"
       "苏州集群发展\n"

@@ -20,7 +20,7 @@ const Mention* FindMention(const Article& a, EntityType t, const std::string& na
 }
 }  // namespace
 
-TEST_CASE("coordinated cluster names are expanded, each with its own span") {
+TEST_CASE("coordinated cluster names are expanded / each with its own span") {
   const Article a =
       MustExtract("到2030年,未来电子信息、未来智能装备、未来材料产业集群将成为增长点。");
   CHECK(
@@ -88,7 +88,7 @@ TEST_CASE("a nickname before a cluster in brackets is an alias") {
   CHECK(a.match.aliases[0].rule == "alias.name_before_paren");
 }
 
-TEST_CASE("policies: titles with a policy head, nicknames in any width, named systems") {
+TEST_CASE("policies: titles with a policy head / nicknames in any width / named systems") {
   const Article a = MustExtract(
       "广东发布《广东省制造业高质量发展\u201c十四五\u201d规划》和《产业发展白皮书》,推行“链长制”,"
       "落实“１５＋５”政策。");
@@ -103,7 +103,7 @@ TEST_CASE("policies: titles with a policy head, nicknames in any width, named sy
   CHECK(RawText(a, *nick) == "“１５＋５”政策");
 }
 
-TEST_CASE("relations: promotion agency, leading enterprises, issuer, partners") {
+TEST_CASE("relations: promotion agency / leading enterprises / issuer / partners") {
   const Article a = MustExtract(
       "常州市智能制造协会作为常州智能装备集群促进机构,组织企业攻关。"
       "集群依托常州精工机械有限公司、常州星宇驱动科技有限公司等龙头企业。"

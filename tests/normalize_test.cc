@@ -17,7 +17,7 @@ clusterkg::Document Normalized(const std::string& raw) {
 }
 }  // namespace
 
-TEST_CASE("full-width digits, letters and plus become ASCII") {
+TEST_CASE("full-width digits / letters and plus become ASCII") {
   CHECK(Norm().Normalize("２０＋８ＡＩ") == "20+8AI");
   CHECK(Norm().Normalize("（筹），：") == "(筹),:");
   CHECK(Norm().Normalize("深圳　广州") == "深圳 广州");

@@ -58,14 +58,14 @@ TEST_CASE("short and long names of one cluster are one entity") {
         std::vector<std::string>{"纳米新材料产业集群", "纳米集群", "苏州纳米新材料集群"});
 }
 
-TEST_CASE("declared aliases join their entity; a cluster's nickname too") {
+TEST_CASE("declared aliases join their entity / and so does a cluster nickname") {
   const auto g = Graph({"在东方光谷(武汉光电子信息集群)展厅内,东方光谷聚集企业。"});
   const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "武汉光电子信息集群");
   REQUIRE(c);
   CHECK(c->aliases == std::vector<std::string>{"东方光谷"});
 }
 
-TEST_CASE("structural relations: cluster place and industry, places in places") {
+TEST_CASE("structural relations: cluster place and industry / places in places") {
   const auto g = Graph({"南山区与深圳市携手,广东省支持。深圳新一代信息通信集群发展。"});
   const auto rel = RelationStrings(g);
   CHECK(rel.count("containedInPlace(南山区, 深圳)") == 1);
@@ -79,7 +79,7 @@ TEST_CASE("an unplaced cluster lies in the place its article names most") {
   CHECK(RelationStrings(g).count("location(新能源产业集群, 浙江)") == 1);
 }
 
-TEST_CASE("relations keep their evidence: article, sentence and rule") {
+TEST_CASE("relations keep their evidence: article / sentence and rule") {
   const auto g = Graph({"苏州科创中心作为苏州纳米新材料集群促进机构,组织攻关。"});
   const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
   REQUIRE(c);
@@ -104,9 +104,10 @@ TEST_CASE("a zone named after a district the article names lies in that district
   CHECK(rel.count("containedInPlace(深圳南山人工智能示范基地, 深圳)") == 0);
 }
 
-TEST_CASE("a policy named after a province is issued by it; partners have one direction") {
+TEST_CASE("a policy named after a province is issued by it / and partners have one direction") {
   const auto g =
-      Graph({"江苏省新能源产业行动计划发布。河海大学与南京市人民政府签约。南京市人民政府与河海大学"
+      Graph({"江苏省新能源产业行动计划发布。江苏将加快发展。河海大学与南京市人民政府签约。南京市人"
+             "民政府与河海大学"
              "合作。"});
   const auto rel = RelationStrings(g);
   CHECK(rel.count("issuedBy(江苏省新能源产业行动计划, 江苏)") == 1);
@@ -122,7 +123,7 @@ TEST_CASE("an unplaced cluster lies in the nearest place of its sentence first")
   CHECK(rel.count("location(软件和信息服务集群, 合肥)") == 0);
 }
 
-TEST_CASE("entities named in one sentence co-occur, counted by sentences") {
+TEST_CASE("entities named in one sentence co-occur / counted by sentences") {
   const auto g = Graph({"华为与腾讯在深圳签约。华为和腾讯再次合作。深圳表示欢迎。"});
   const Entity* hw = FindEntity(g, EntityType::kOrganization, "华为");
   const Entity* tx = FindEntity(g, EntityType::kOrganization, "腾讯");

@@ -25,7 +25,7 @@ TEST_CASE("the built-in pack compiles with rules of every kind and the gazetteer
   CHECK(p.FindRule("cluster.name")->type == EntityType::kIndustrialCluster);
 }
 
-TEST_CASE("every built-in entity, extend and alias rule has examples, and they hold") {
+TEST_CASE("every built-in entity / extend and alias rule has examples / and they hold") {
   for (const Rule& r : Builtin().rules().rules()) {
     if (r.kind == Rule::Kind::kRelation) continue;
     INFO("rule " << r.id << " (" << r.file << ":" << r.line << ")");

@@ -18,7 +18,7 @@ TEST_CASE("sentences end at Chinese and Western final marks and at block ends") 
         std::vector<std::string>{"深圳发布政策。", "广州跟进!", "杭州很好?", "宁波"});
 }
 
-TEST_CASE("a closing quote stays with its sentence, an opening one starts the next") {
+TEST_CASE("a closing quote stays with its sentence / an opening one starts the next") {
   CHECK(Sentences("他说:\"产业很好。\"随后离开。\"新的\"话题。") ==
         std::vector<std::string>{"他说:\"产业很好。\"", "随后离开。", "\"新的\"话题。"});
 }
