@@ -206,7 +206,10 @@ bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
       }
     }
   }
-  if (head == m.span.end && CountChars(m.name) < static_cast<size_t>(rule.min_chars)) return false;
+  // min_chars counts the body before the head word, or the whole name
+  const size_t chars = head == m.span.end ? CountChars(m.name)
+                                          : CountChars(t.substr(m.span.begin, head - m.span.begin));
+  if (chars < static_cast<size_t>(rule.min_chars)) return false;
   if (rule.reject) {
     if (RE2::PartialMatch(m.name, *rule.reject)) return false;
     // also without a leading place: 深圳市战略性新兴产业集群 is as generic
