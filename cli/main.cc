@@ -2,6 +2,9 @@
 //
 //   clusterkg extract [--format jsonld|ndjson|graphml|dot] [-o FILE]
 //                     [--rules FILE]... [--no-builtin-rules] INPUT...
+//   clusterkg merge [--format ...] [-o FILE] [--rules FILE]... OUTPUT...
+//   clusterkg stats [--json] [--top N] INPUT...
+//   clusterkg path [--json] FROM TO INPUT...
 //
 // INPUT is a file, a directory (read recursively) or "-" (JSONL records on
 // standard input); files ending in .jsonl hold one record per line. Bad
@@ -25,6 +28,7 @@ struct Options {
   bool no_builtin = false;
   bool summary = false;
   bool quiet = false;
+  bool no_record = false;
   size_t max_bytes = clusterkg::LoadOptions{}.max_bytes;
   std::vector<std::string> inputs;
 };
@@ -63,7 +67,7 @@ class Run {
     if (o_.format == "ndjson") {
       std::vector<clusterkg::Article> one;
       one.push_back(std::move(a).value());
-      auto g = clusterkg::KnowledgeGraph::Build(one, ex_->rules());
+      auto g = clusterkg::KnowledgeGraph::Build(one, ex_->rules(), {.records = !o_.no_record});
       CountGraph(g);
       (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, out_);
       out_.flush();
@@ -100,14 +104,14 @@ class Run {
 
   // The graph of every article read so far (jsonld mode), with the aliases
   // learnt in one article applied in all.
-  clusterkg::KnowledgeGraph BuildGraph() {
+  clusterkg::KnowledgeGraph BuildGraph(bool records = false) {
     clusterkg::ApplyCorpusAliases(*ex_, articles_);
-    return clusterkg::KnowledgeGraph::Build(articles_, ex_->rules());
+    return clusterkg::KnowledgeGraph::Build(articles_, ex_->rules(), {.records = records});
   }
 
   clusterkg::Status Finish() {
     if (o_.format == "ndjson") return clusterkg::OkStatus();
-    auto g = BuildGraph();
+    auto g = BuildGraph(o_.format == "jsonld" && !o_.no_record);
     CountGraph(g);
     if (o_.format == "graphml") return clusterkg::GraphMlWriter().Write(g, out_);
     if (o_.format == "dot") return clusterkg::DotWriter().Write(g, out_);
@@ -188,7 +192,47 @@ clusterkg::KnowledgeGraph ReadGraph(const Options& o, Run& run) {
   return run.BuildGraph();
 }
 
-int Extract(const Options& o) {
+// Reads the records of every input (merge): files and directories of
+// JSON-LD or NDJSON that extract or merge wrote, "-" for standard input.
+// An article read twice (the same id and url) is kept once.
+void ReadAllRecords(const Options& o, const clusterkg::Extractor& ex, Run& run) {
+  std::vector<clusterkg::Status> errors;
+  const auto files = clusterkg::CollectInputFiles(o.inputs, &errors);
+  for (const auto& e : errors) run.Report(e);
+  std::map<std::pair<std::string, std::string>, std::string> seen;  // (id, url) -> source
+  for (const std::string& f : files) {
+    std::vector<clusterkg::Article> articles;
+    std::vector<clusterkg::Status> problems;
+    if (f == "-") {
+      articles = clusterkg::ReadRecords(std::cin, "<stdin>", ex.rules(), &problems);
+    } else {
+      std::ifstream in(f, std::ios::binary);
+      if (!in) {
+        run.Report(clusterkg::IoError(f + ": cannot open for reading"));
+        continue;
+      }
+      articles = clusterkg::ReadRecords(in, f, ex.rules(), &problems);
+    }
+    for (const auto& p : problems) run.Report(p);
+    size_t repeated = 0;
+    std::string first_repeat;
+    for (auto& a : articles) {
+      auto [it, fresh] = seen.emplace(std::make_pair(a.doc.id, a.doc.url), f);
+      if (!fresh) {
+        if (repeated++ == 0) first_repeat = a.doc.url + " (first read from " + it->second + ")";
+        continue;
+      }
+      const std::string where = a.doc.url;
+      run.Take(std::move(a), where);
+    }
+    if (repeated && !o.quiet) {
+      std::cerr << "clusterkg: " << f << ": " << repeated
+                << " articles already read were kept once, e.g. " << first_repeat << "\n";
+    }
+  }
+}
+
+int Extract(const Options& o, bool merge = false) {
   auto ex = MakeExtractor(o);
   if (!ex) return 2;
   std::ofstream file;
@@ -202,7 +246,11 @@ int Extract(const Options& o) {
     out = &file;
   }
   Run run(o, ex, *out);
-  ReadAll(o, run);
+  if (merge) {
+    ReadAllRecords(o, *ex, run);
+  } else {
+    ReadAll(o, run);
+  }
   if (clusterkg::Status s = run.Finish(); !s.ok()) {
     std::cerr << "clusterkg: " << s.message() << "\n";
     return 1;
@@ -398,7 +446,25 @@ int main(int argc, char** argv) {
   add_inputs(extract);
   extract->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
   extract->add_flag("-q,--quiet", o.quiet, "No summary");
+  extract->add_flag("--no-record", o.no_record,
+                    "Leave out each article's ckg:record (smaller; cannot be merged)");
   extract->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")
+      ->required();
+
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Combine outputs of separate extract runs into the graph of one run");
+  merge->add_option("-f,--format", o.format, "Output format")
+      ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
+      ->capture_default_str();
+  merge->add_option("-o,--output", o.output, "Output file (default: standard output)");
+  merge->add_option("-r,--rules", o.rules, "The extra rule packs the extraction used; repeatable");
+  merge->add_flag("--no-builtin-rules", o.no_builtin, "The extraction used only --rules packs");
+  merge->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
+  merge->add_flag("-q,--quiet", o.quiet, "No summary");
+  merge->add_flag("--no-record", o.no_record, "Leave out each article's ckg:record");
+  merge
+      ->add_option("inputs", o.inputs,
+                   "JSON-LD or NDJSON files (or directories) that extract or merge wrote, or -")
       ->required();
 
   bool as_json = false;
@@ -426,6 +492,7 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (extract->parsed()) return Extract(o);
+  if (merge->parsed()) return Extract(o, /*merge=*/true);
   if (stats->parsed()) return Stats(o, as_json, top);
   if (path->parsed()) return Path(o, from, to, as_json);
   return 2;

@@ -28,16 +28,20 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(const ExtractorOption
 const RulePack& Extractor::rules() const { return matcher_->pack(); }
 
 void Extractor::Rematch(Article& article, const std::vector<KnownAlias>& known) const {
+  if (!article.first_match) {
+    article.first_match = std::make_shared<const MatchResult>(std::move(article.match));
+  }
   article.match = matcher_->Match(article.doc, known);
 }
 
 std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
   std::vector<KnownAlias> out;
   for (const Article& a : articles) {
-    for (const AliasLink& l : a.match.aliases) {
-      out.push_back({l.alias, a.match.mentions[l.mention].type});
+    const MatchResult& first = a.FirstMatch();
+    for (const AliasLink& l : first.aliases) {
+      out.push_back({l.alias, first.mentions[l.mention].type});
     }
-    for (const Mention& m : a.match.mentions) {
+    for (const Mention& m : first.mentions) {
       for (const std::string& al : m.aliases) out.push_back({al, m.type});
     }
   }
@@ -51,10 +55,12 @@ size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& arti
   size_t rematched = 0;
   for (Article& a : articles) {
     // the known names this article contains but does not already find
+    // (against the first match, so that applying twice changes nothing)
     std::vector<KnownAlias> missing;
+    const MatchResult& first = a.FirstMatch();
     for (const KnownAlias& k : known) {
       if (a.doc.text.find(k.alias) == std::string::npos) continue;
-      const bool found = std::any_of(a.match.mentions.begin(), a.match.mentions.end(),
+      const bool found = std::any_of(first.mentions.begin(), first.mentions.end(),
                                      [&](const Mention& m) { return m.name == k.alias; });
       if (!found) missing.push_back(k);
     }

@@ -1,6 +1,8 @@
 // The graph stage: Boost.Graph adjacency list of articles and entities.
 #include "clusterkg/graph.h"
 
+#include "clusterkg/record.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -52,7 +54,8 @@ std::string KnowledgeGraph::EntityIri(EntityId id) const {
   return clusterkg::EntityIri(e.type, e.name);
 }
 
-KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const RulePack& pack) {
+KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const RulePack& pack,
+                                     const BuildOptions& options) {
   // Articles in the order of their ids, so that the graph and every output
   // are the same for the same set of articles in any order.
   std::vector<const Article*> sorted;
@@ -65,7 +68,11 @@ KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const
   infos.reserve(sorted.size());
   for (const Article* a : sorted) {
     infos.push_back({ArticleIri(a->doc.id), a->doc.id, a->doc.url, a->doc.headline, a->doc.date,
-                     a->doc.author});
+                     a->doc.author, ""});
+    if (options.records) {
+      infos.back().record =
+          EncodeRecord(*a, pack).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
   }
   return Build(std::move(infos), Resolve(sorted, pack));
 }

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <sstream>
 
@@ -419,6 +420,23 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
     }
   }
   if (!problems.empty()) return ParseError(problems.Join());
+  {
+    // FNV-1a 64 over (name, size, bytes) of each source, in order
+    uint64_t h = 14695981039346656037ull;
+    auto mix = [&h](std::string_view s) {
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    };
+    for (const RuleSource& src : sources) {
+      mix(src.name);
+      mix(std::string_view("\0", 1));
+      mix(std::to_string(src.content.size()));
+      mix(std::string_view("\0", 1));
+      mix(src.content);
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    pack->fingerprint_ = hex;
+  }
   const auto& gz = pack->gazetteer_;
   for (size_t i = 0; i < gz.size(); ++i) {
     if (gz[i].type == EntityType::kOrganization) {

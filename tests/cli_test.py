@@ -181,6 +181,61 @@ check(r.returncode == 0 and r.stdout.decode().splitlines()[-1] == "  --mentions-
 r = run("path", "华中科技大学", "不存在的机构", articles)
 check(r.returncode == 1 and "no entity named" in r.stderr.decode(), "path with an unknown name")
 
+# 8. merge: shards extracted apart and merged give the bytes of one run.
+half_a, half_b = files[: len(files) // 2], files[len(files) // 2 :]
+shard_a = os.path.join(out, "shard-a.jsonld")
+shard_b = os.path.join(out, "shard-b.ndjson")
+r = run("extract", "-q", "-o", shard_a, *half_a)
+check(r.returncode == 0, f"extract shard a: {r.stderr[-300:]!r}")
+r = run("extract", "-q", "-f", "ndjson", "-o", shard_b, *half_b)
+check(r.returncode == 0, f"extract shard b: {r.stderr[-300:]!r}")
+r = run("merge", shard_a, shard_b)
+check(r.returncode == 0 and r.stdout == r1.stdout, f"merge = one run: {r.returncode} {r.stderr[-300:]!r}")
+r = run("merge", shard_b, shard_a)
+check(r.stdout == r1.stdout, "merge in the other order = one run")
+merged = os.path.join(out, "merged.jsonld")
+open(merged, "wb").write(r.stdout)
+r = run("merge", merged, shard_b)
+check(r.returncode == 0 and r.stdout == r1.stdout and b"kept once" in r.stderr,
+      f"an article merged twice is kept once: {r.stderr!r}")
+r = run("merge", "-", stdin=open(shard_b, "rb").read())
+r_b = run("extract", *half_b)
+check(r.returncode == 0 and r.stdout == r_b.stdout, "merge reads NDJSON on standard input")
+r = run("merge", "-f", "ndjson", merged)
+r_nd = run("extract", "-f", "ndjson", *sorted(files))
+check(r.stdout == r_nd.stdout, "merge -f ndjson = extract -f ndjson")
+r = run("merge", "-f", "graphml", shard_a, shard_b)
+r_gm = run("extract", "-f", "graphml", *files)
+check(r.returncode == 0 and r.stdout == r_gm.stdout, "merge -f graphml = extract -f graphml")
+
+# 8b. merge refuses what it cannot merge exactly, and keeps the rest.
+lean = os.path.join(out, "lean.jsonld")
+run("extract", "-q", "--no-record", "-o", lean, half_a[0])
+r = run("merge", lean, shard_b)
+err = r.stderr.decode()
+check(r.returncode == 1 and f"{lean}: {half_a[0]}: has no ckg:record" in err, f"no record: {err}")
+check(r.stdout == r_b.stdout, "the other shard is still merged")
+extra = os.path.join(out, "extra.tsv")
+open(extra, "w").write("视觉智能\tIndustry\n")
+other = os.path.join(out, "other.ndjson")
+run("extract", "-q", "-f", "ndjson", "--rules", extra, "-o", other, half_a[0])
+r = run("merge", other)
+check(r.returncode == 1 and "record: matched with rule pack" in r.stderr.decode(),
+      f"another pack is refused: {r.stderr!r}")
+r = run("merge", "--rules", extra, other)
+check(r.returncode == 0, f"merge with the same packs: {r.stderr!r}")
+broken = os.path.join(out, "broken.jsonld")
+open(broken, "wb").write(open(shard_a, "rb").read()[:5000])
+r = run("merge", broken, shard_b)
+check(r.returncode == 1 and f"{broken}:" in r.stderr.decode() and "not JSON-LD" in r.stderr.decode(),
+      f"a cut JSON-LD file is named with its line: {r.stderr!r}")
+failed_nd = os.path.join(out, "failed.ndjson")
+run("extract", "-q", "-f", "ndjson", "-o", failed_nd, empty, half_b[0])
+r = run("merge", failed_nd)
+check(r.returncode == 1 and f"{failed_nd}:1: {empty}: was not extracted" in r.stderr.decode(),
+      f"a failed article is reported: {r.stderr!r}")
+check("ckg:record" in r.stdout.decode(), "and the good one is written")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

@@ -15,6 +15,7 @@
 #include "clusterkg/load.h"            // IWYU pragma: export
 #include "clusterkg/match.h"           // IWYU pragma: export
 #include "clusterkg/normalize.h"       // IWYU pragma: export
+#include "clusterkg/record.h"          // IWYU pragma: export
 #include "clusterkg/resolve.h"         // IWYU pragma: export
 #include "clusterkg/rules.h"           // IWYU pragma: export
 #include "clusterkg/segment.h"         // IWYU pragma: export

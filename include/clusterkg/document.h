@@ -49,19 +49,23 @@ class OffsetMap {
   uint32_t size() const { return size_; }
   // Runs stored (for memory accounting).
   size_t runs() const { return runs_.size(); }
+  // One run: `len` derived bytes from `begin`; a copy maps them one to one
+  // onto raw bytes from `raw_begin`, else all onto [raw_begin, raw_end).
+  struct Run {
+    uint32_t begin;
+    uint32_t len;
+    uint32_t raw_begin;
+    uint32_t raw_end;
+    bool copy;
+  };
+  // The runs in order (to store the map; replay them with AppendCopy/Append).
+  const std::vector<Run>& run_list() const { return runs_; }
   // requires: span within [0, size()]. ensures: raw range covering the span.
   std::pair<uint32_t, uint32_t> ToRaw(const Span& span) const;
   // Composes: this map is derived->mid, `inner` is mid->raw.
   OffsetMap Compose(const OffsetMap& inner) const;
 
  private:
-  struct Run {
-    uint32_t begin;      // first derived byte
-    uint32_t len;        // derived bytes
-    uint32_t raw_begin;  // copy: raw byte of `begin`; else the raw range
-    uint32_t raw_end;
-    bool copy;
-  };
   // The run holding derived byte k. requires: k < size().
   size_t RunOf(uint32_t k) const;
   std::vector<Run> runs_;

@@ -29,6 +29,17 @@ struct ArticleInfo {
   std::string headline;
   std::string date;
   std::string author;
+  // The article's record (record.h) as compact JSON, when the graph was
+  // built with BuildOptions::records; written as ckg:record.
+  std::string record;
+};
+
+// Options of KnowledgeGraph::Build.
+//   field     default  meaning
+//   records   false    keep each article's record (record.h) in its
+//                      ArticleInfo, so that the output can be merged later
+struct BuildOptions {
+  bool records = false;
 };
 
 // WHAT THIS REPRESENTS: the knowledge graph of a set of articles.
@@ -48,7 +59,8 @@ class KnowledgeGraph {
   using Vertex = Graph::vertex_descriptor;
 
   // Resolves the articles' mentions (resolve.h) and builds the graph.
-  static KnowledgeGraph Build(const std::vector<Article>& articles, const RulePack& pack);
+  static KnowledgeGraph Build(const std::vector<Article>& articles, const RulePack& pack,
+                              const BuildOptions& options = {});
   // Builds the graph of an existing resolution.
   static KnowledgeGraph Build(std::vector<ArticleInfo> articles, Resolution resolution);
 

@@ -17,6 +17,7 @@
 #ifndef CLUSTERKG_RESOLVE_H_
 #define CLUSTERKG_RESOLVE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ namespace clusterkg {
 struct Article {
   Document doc;
   MatchResult match;
+  // The match before Extractor::Rematch added names learnt in other
+  // articles (null if never re-matched): the record of the article
+  // (record.h) keeps this one, so that a merge applies the corpus's aliases
+  // exactly as one run would.
+  std::shared_ptr<const MatchResult> first_match;
+  const MatchResult& FirstMatch() const { return first_match ? *first_match : match; }
 };
 
 using EntityId = uint32_t;

@@ -162,8 +162,13 @@ class RulePack {
   const std::unordered_map<std::string, std::string>& OrganizationsByName() const {
     return organizations_by_name_;
   }
+  // 16 hex digits identifying the sources the pack was compiled from (their
+  // names and bytes, in order): records of articles matched with one pack
+  // may be merged only by a run with the same pack (record.h).
+  const std::string& fingerprint() const { return fingerprint_; }
 
  private:
+  std::string fingerprint_;
   std::vector<Rule> rules_;
   std::vector<GazetteerEntry> gazetteer_;
   std::vector<std::string> stop_words_;

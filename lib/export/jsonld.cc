@@ -59,6 +59,12 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
     if (!info.date.empty()) n["datePublished"] = info.date;
     if (!info.author.empty()) n["author"] = info.author;
     if (info.id != info.url) n["identifier"] = info.id;
+    if (options_.records && !info.record.empty()) {
+      // an rdf:JSON literal whose lexical form is the compact JSON text: one
+      // line in indented output, kept byte for byte by JSON-LD processors
+      n["ckg:record"] = json{{"@type", "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"},
+                             {"@value", info.record}};
+    }
     json ms = json::array();
     for (EntityId id : g.ArticleEntities(a)) ms.push_back(Ref(g.EntityIri(id)));
     n["mentions"] = std::move(ms);

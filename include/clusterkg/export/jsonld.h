@@ -28,10 +28,14 @@ namespace clusterkg {
 //   evidence   true     write ckg:RelationStatement nodes
 //   cooccurrence true   write ckg:CoOccurrence nodes (entity pairs named in
 //                       one sentence, with ckg:count)
+//   records    true     write each article's record (ckg:record, an
+//                       rdf:JSON literal) when the graph keeps them
+//                       (BuildOptions::records): what `clusterkg merge` reads
 struct JsonLdOptions {
   int indent = 2;
   bool evidence = true;
   bool cooccurrence = true;
+  bool records = true;
 };
 
 // The inline @context every document carries.

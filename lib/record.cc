@@ -1,0 +1,392 @@
+// Records of articles: encode, decode with checks, read from JSON-LD/NDJSON.
+#include "clusterkg/record.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace clusterkg {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kVersion = 1;
+
+constexpr std::pair<SourceFormat, const char*> kFormats[] = {
+    {SourceFormat::kText, "text"},
+    {SourceFormat::kHtml, "html"},
+    {SourceFormat::kFrontMatterText, "front-matter-text"},
+    {SourceFormat::kFrontMatterHtml, "front-matter-html"},
+    {SourceFormat::kJsonRecord, "json-record"},
+};
+
+// A malformed record: caught in DecodeRecord and turned into a Status.
+struct Bad {
+  std::string what;
+};
+
+const json& Field(const json& j, const char* key) {
+  if (!j.is_object()) throw Bad{"not an object"};
+  auto it = j.find(key);
+  if (it == j.end()) throw Bad{std::string("no \"") + key + "\""};
+  return *it;
+}
+
+std::string Str(const json& j, const char* what) {
+  if (!j.is_string()) throw Bad{std::string(what) + " is not a string"};
+  return j.get<std::string>();
+}
+
+// An integer in [lo, hi].
+int64_t Int(const json& j, int64_t lo, int64_t hi, const char* what) {
+  if (!j.is_number_integer()) throw Bad{std::string(what) + " is not an integer"};
+  const int64_t v = j.is_number_unsigned()
+                        ? static_cast<int64_t>(std::min<uint64_t>(
+                              j.get<uint64_t>(), std::numeric_limits<int64_t>::max()))
+                        : j.get<int64_t>();
+  if (v < lo || v > hi) {
+    throw Bad{std::string(what) + " " + std::to_string(v) + " is outside [" + std::to_string(lo) +
+              ", " + std::to_string(hi) + "]"};
+  }
+  return v;
+}
+
+const json& Array(const json& j, const char* what, size_t tuple = 1) {
+  if (!j.is_array()) throw Bad{std::string(what) + " is not an array"};
+  if (j.size() % tuple != 0) {
+    throw Bad{std::string(what) + " does not hold groups of " + std::to_string(tuple)};
+  }
+  return j;
+}
+
+std::string At(const char* list, size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
+
+}  // namespace
+
+json EncodeRecord(const Article& article, const RulePack& pack) {
+  const Document& d = article.doc;
+  const MatchResult& m = article.FirstMatch();
+  json offsets = json::array();
+  for (const OffsetMap::Run& r : d.offsets.run_list()) {
+    offsets.push_back(r.len);
+    offsets.push_back(r.raw_begin);
+    offsets.push_back(r.raw_end);
+    offsets.push_back(r.copy ? 1 : 0);
+  }
+  json blocks = json::array();
+  for (const Block& b : d.blocks) {
+    blocks.push_back(b.span.begin);
+    blocks.push_back(b.span.end);
+    blocks.push_back(static_cast<int>(b.kind));
+  }
+  json sentences = json::array();
+  for (const Sentence& s : m.sentences) {
+    sentences.push_back(s.span.begin);
+    sentences.push_back(s.span.end);
+  }
+  json mentions = json::array();
+  for (const Mention& x : m.mentions) {
+    mentions.push_back(
+        json::array({x.span.begin, x.span.end, EntityTypeName(x.type), x.name, x.rule, x.priority,
+                     x.gazetteer, x.prefix_place, x.sentence, x.subtype, x.aliases}));
+  }
+  json aliases = json::array();
+  for (const AliasLink& l : m.aliases) aliases.push_back(json::array({l.mention, l.alias, l.rule}));
+  json relations = json::array();
+  for (const RelationMatch& r : m.relations) {
+    relations.push_back(json::array({RelationTypeName(r.type), r.from, r.to, r.rule, r.sentence}));
+  }
+  const char* format = "text";
+  for (const auto& [f, name] : kFormats) {
+    if (f == d.format) format = name;
+  }
+  return json{{"version", kVersion},
+              {"pack", pack.fingerprint()},
+              {"id", d.id},
+              {"url", d.url},
+              {"headline", d.headline},
+              {"date", d.date},
+              {"author", d.author},
+              {"format", format},
+              {"raw", d.raw},
+              {"text", d.text},
+              {"offsets", std::move(offsets)},
+              {"blocks", std::move(blocks)},
+              {"sentences", std::move(sentences)},
+              {"mentions", std::move(mentions)},
+              {"aliases", std::move(aliases)},
+              {"relations", std::move(relations)}};
+}
+
+Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std::string& where) {
+  try {
+    if (Int(Field(record, "version"), 0, std::numeric_limits<int>::max(), "version") != kVersion) {
+      throw Bad{"version " + Field(record, "version").dump() + " is not " +
+                std::to_string(kVersion) + " (written by another clusterkg)"};
+    }
+    const std::string fp = Str(Field(record, "pack"), "pack");
+    if (fp != pack.fingerprint()) {
+      throw Bad{"matched with rule pack " + fp + ", but these rules are " + pack.fingerprint() +
+                " (merge with the same --rules and --no-builtin-rules as the extraction)"};
+    }
+    Article a;
+    Document& d = a.doc;
+    d.id = Str(Field(record, "id"), "id");
+    d.url = Str(Field(record, "url"), "url");
+    d.headline = Str(Field(record, "headline"), "headline");
+    d.date = Str(Field(record, "date"), "date");
+    d.author = Str(Field(record, "author"), "author");
+    const std::string format = Str(Field(record, "format"), "format");
+    bool known_format = false;
+    for (const auto& [f, name] : kFormats) {
+      if (format == name) {
+        d.format = f;
+        known_format = true;
+      }
+    }
+    if (!known_format) throw Bad{"unknown format \"" + format + "\""};
+    d.raw = Str(Field(record, "raw"), "raw");
+    d.text = Str(Field(record, "text"), "text");
+    constexpr int64_t kMax = std::numeric_limits<uint32_t>::max();
+    if (static_cast<int64_t>(d.raw.size()) > kMax || static_cast<int64_t>(d.text.size()) > kMax) {
+      throw Bad{"text over 4 GiB"};
+    }
+    const int64_t raw_size = static_cast<int64_t>(d.raw.size());
+    const int64_t text_size = static_cast<int64_t>(d.text.size());
+
+    const json& offsets = Array(Field(record, "offsets"), "offsets", 4);
+    for (size_t i = 0; i < offsets.size(); i += 4) {
+      const std::string at = At("offsets", i / 4);
+      const auto len = static_cast<uint32_t>(Int(offsets[i], 1, kMax, (at + " length").c_str()));
+      const auto rb =
+          static_cast<uint32_t>(Int(offsets[i + 1], 0, raw_size, (at + " raw begin").c_str()));
+      const auto re =
+          static_cast<uint32_t>(Int(offsets[i + 2], rb, raw_size, (at + " raw end").c_str()));
+      const bool copy = Int(offsets[i + 3], 0, 1, (at + " copy").c_str()) == 1;
+      if (int64_t{d.offsets.size()} + len > text_size) throw Bad{at + " runs past the text"};
+      if (copy) {
+        if (re - rb != len)
+          throw Bad{at + " copies " + std::to_string(len) + " bytes from a range of " +
+                    std::to_string(re - rb)};
+        d.offsets.AppendCopy(len, rb);
+      } else {
+        d.offsets.Append(len, rb, re);
+      }
+    }
+    if (d.offsets.size() != d.text.size()) {
+      throw Bad{"offsets cover " + std::to_string(d.offsets.size()) + " of " +
+                std::to_string(d.text.size()) + " text bytes"};
+    }
+    const json& blocks = Array(Field(record, "blocks"), "blocks", 3);
+    for (size_t i = 0; i < blocks.size(); i += 3) {
+      const std::string at = At("blocks", i / 3);
+      Block b;
+      b.span.begin = static_cast<uint32_t>(Int(blocks[i], 0, text_size, at.c_str()));
+      b.span.end = static_cast<uint32_t>(Int(blocks[i + 1], b.span.begin, text_size, at.c_str()));
+      b.kind = static_cast<Block::Kind>(Int(blocks[i + 2], 0, 2, (at + " kind").c_str()));
+      d.blocks.push_back(b);
+    }
+
+    MatchResult& m = a.match;
+    const json& sentences = Array(Field(record, "sentences"), "sentences", 2);
+    uint32_t last_end = 0;
+    for (size_t i = 0; i < sentences.size(); i += 2) {
+      const std::string at = At("sentences", i / 2);
+      Sentence s;
+      s.span.begin = static_cast<uint32_t>(Int(sentences[i], last_end, text_size, at.c_str()));
+      s.span.end =
+          static_cast<uint32_t>(Int(sentences[i + 1], s.span.begin + 1, text_size, at.c_str()));
+      last_end = s.span.end;
+      m.sentences.push_back(s);
+    }
+    const int64_t n_sentences = static_cast<int64_t>(m.sentences.size());
+    const int64_t n_gazetteer = static_cast<int64_t>(pack.gazetteer().size());
+    const json& mentions = Array(Field(record, "mentions"), "mentions");
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const std::string at = At("mentions", i);
+      const json& x = mentions[i];
+      if (!x.is_array() || x.size() != 11) throw Bad{at + " is not an array of 11"};
+      Mention y;
+      y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, (at + " begin").c_str()));
+      y.span.end =
+          static_cast<uint32_t>(Int(x[1], y.span.begin + 1, text_size, (at + " end").c_str()));
+      const std::string type = Str(x[2], (at + " type").c_str());
+      const auto t = ParseEntityType(type);
+      if (!t) throw Bad{at + " has unknown type \"" + type + "\""};
+      y.type = *t;
+      y.name = Str(x[3], (at + " name").c_str());
+      if (y.name.empty()) throw Bad{at + " has an empty name"};
+      y.rule = Str(x[4], (at + " rule").c_str());
+      y.priority =
+          static_cast<int>(Int(x[5], std::numeric_limits<int>::min(),
+                               std::numeric_limits<int>::max(), (at + " priority").c_str()));
+      y.gazetteer = static_cast<int>(Int(x[6], -1, n_gazetteer - 1, (at + " gazetteer").c_str()));
+      y.prefix_place = static_cast<int>(Int(x[7], -1, n_gazetteer - 1, (at + " place").c_str()));
+      y.sentence = static_cast<int>(Int(x[8], 0, n_sentences - 1, (at + " sentence").c_str()));
+      if (!m.sentences[y.sentence].span.Contains(y.span))
+        throw Bad{at + " lies outside its sentence"};
+      y.subtype = Str(x[9], (at + " subtype").c_str());
+      for (const json& al : Array(x[10], (at + " aliases").c_str())) {
+        y.aliases.push_back(Str(al, (at + " alias").c_str()));
+      }
+      if (!m.mentions.empty()) {
+        const Span& p = m.mentions.back().span;
+        if (p.begin > y.span.begin || (p.begin == y.span.begin && p.end < y.span.end)) {
+          throw Bad{at + " is out of order (mentions are sorted by begin, longer first)"};
+        }
+      }
+      m.mentions.push_back(std::move(y));
+    }
+    const int64_t n_mentions = static_cast<int64_t>(m.mentions.size());
+    const json& aliases = Array(Field(record, "aliases"), "aliases");
+    for (size_t i = 0; i < aliases.size(); ++i) {
+      const std::string at = At("aliases", i);
+      const json& x = aliases[i];
+      if (!x.is_array() || x.size() != 3) throw Bad{at + " is not an array of 3"};
+      AliasLink l;
+      l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, (at + " mention").c_str()));
+      l.alias = Str(x[1], (at + " alias").c_str());
+      l.rule = Str(x[2], (at + " rule").c_str());
+      m.aliases.push_back(std::move(l));
+    }
+    const json& relations = Array(Field(record, "relations"), "relations");
+    for (size_t i = 0; i < relations.size(); ++i) {
+      const std::string at = At("relations", i);
+      const json& x = relations[i];
+      if (!x.is_array() || x.size() != 5) throw Bad{at + " is not an array of 5"};
+      RelationMatch r;
+      const std::string type = Str(x[0], (at + " type").c_str());
+      const auto t = ParseRelationType(type);
+      if (!t) throw Bad{at + " has unknown relation \"" + type + "\""};
+      r.type = *t;
+      r.from = static_cast<size_t>(Int(x[1], 0, n_mentions - 1, (at + " from").c_str()));
+      r.to = static_cast<size_t>(Int(x[2], 0, n_mentions - 1, (at + " to").c_str()));
+      r.rule = Str(x[3], (at + " rule").c_str());
+      r.sentence = static_cast<int>(Int(x[4], 0, n_sentences - 1, (at + " sentence").c_str()));
+      m.relations.push_back(std::move(r));
+    }
+    return a;
+  } catch (const Bad& bad) {
+    return ParseError(where + ": record: " + bad.what);
+  } catch (const json::exception& e) {
+    return ParseError(where + ": record: " + e.what());
+  }
+}
+
+namespace {
+
+// The records of one JSON-LD document (a whole graph or one NDJSON line).
+void TakeDocument(const json& doc, const std::string& where, const RulePack& pack,
+                  std::vector<Article>* out, std::vector<Status>* errors) {
+  auto report = [&](std::string m) {
+    if (errors) errors->push_back(ParseError(where + ": " + std::move(m)));
+  };
+  if (!doc.is_object()) return report("not a JSON-LD document (an object)");
+  const json* nodes = &doc;
+  json one;
+  if (auto g = doc.find("@graph"); g != doc.end()) {
+    if (!g->is_array()) return report("@graph is not an array");
+    nodes = &*g;
+  } else {
+    one = json::array({doc});
+    nodes = &one;
+  }
+  for (const json& n : *nodes) {
+    if (!n.is_object()) continue;
+    auto type = n.find("@type");
+    if (type == n.end() || *type != "NewsArticle") continue;
+    const std::string url = n.contains("url") && n["url"].is_string() ? n["url"].get<std::string>()
+                                                                      : std::string("an article");
+    if (auto err = n.find("ckg:error"); err != n.end()) {
+      report(url +
+             ": was not extracted: " + (err->is_string() ? err->get<std::string>() : err->dump()));
+      continue;
+    }
+    auto rec = n.find("ckg:record");
+    if (rec == n.end()) {
+      report(url + ": has no ckg:record (written with --no-record, or by another tool)");
+      continue;
+    }
+    // {"@type": rdf:JSON, "@value": "<JSON text>"}; also a JSON object in
+    // place of the text, or the record itself (as JSON-LD compaction may give)
+    const json* value = &*rec;
+    if (rec->is_object() && rec->contains("@value")) value = &(*rec)["@value"];
+    json parsed;
+    if (value->is_string()) {
+      parsed = json::parse(value->get<std::string>(), nullptr, false);
+      if (parsed.is_discarded()) {
+        report(url + ": ckg:record is not JSON text");
+        continue;
+      }
+      value = &parsed;
+    }
+    auto a = DecodeRecord(*value, pack, where + ": " + url);
+    if (!a.ok()) {
+      if (errors) errors->push_back(a.status());
+      continue;
+    }
+    out->push_back(std::move(a).value());
+  }
+}
+
+}  // namespace
+
+std::vector<Article> ReadRecords(std::istream& in, const std::string& source, const RulePack& pack,
+                                 std::vector<Status>* errors) {
+  std::vector<Article> out;
+  // NDJSON when the first non-blank line is a whole JSON value; else the
+  // whole input is one document
+  std::string first;
+  size_t first_no = 0;
+  while (std::getline(in, first)) {
+    ++first_no;
+    if (first.find_first_not_of(" \t\r") != std::string::npos) break;
+  }
+  if (first.find_first_not_of(" \t\r") == std::string::npos) {
+    if (errors) errors->push_back(ParseError(source + ": empty: no JSON-LD"));
+    return out;
+  }
+  json doc = json::parse(first, nullptr, false);
+  if (!doc.is_discarded()) {
+    TakeDocument(doc, source + ":" + std::to_string(first_no), pack, &out, errors);
+    std::string line;
+    size_t no = first_no;
+    while (std::getline(in, line)) {
+      ++no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string where = source + ":" + std::to_string(no);
+      doc = json::parse(line, nullptr, false);
+      if (doc.is_discarded()) {
+        if (errors) errors->push_back(ParseError(where + ": not JSON"));
+        continue;
+      }
+      TakeDocument(doc, where, pack, &out, errors);
+    }
+  } else {
+    std::string all = first + "\n";
+    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    try {
+      doc = json::parse(all);
+    } catch (const json::parse_error& e) {
+      // e.byte is 1-based; name the line it falls on
+      const size_t at = std::min<size_t>(e.byte == 0 ? 0 : e.byte - 1, all.size());
+      const size_t line = first_no + std::count(all.begin(), all.begin() + at, '\n');
+      // nlohmann's message without its id and its "last read" excerpt, which
+      // may end inside a character
+      std::string what = e.what();
+      if (size_t p = what.find("] "); p != std::string::npos) what.erase(0, p + 2);
+      if (size_t p = what.find("; last read"); p != std::string::npos) what.resize(p);
+      if (errors) {
+        errors->push_back(
+            ParseError(source + ":" + std::to_string(line) + ": not JSON-LD: " + what));
+      }
+      return out;
+    }
+    TakeDocument(doc, source, pack, &out, errors);
+  }
+  if (in.bad() && errors) errors->push_back(IoError(source + ": read failed"));
+  return out;
+}
+
+}  // namespace clusterkg
