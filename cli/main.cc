@@ -199,7 +199,8 @@ void ReadAllRecords(const Options& o, const clusterkg::Extractor& ex, Run& run) 
   std::vector<clusterkg::Status> errors;
   const auto files = clusterkg::CollectInputFiles(o.inputs, &errors);
   for (const auto& e : errors) run.Report(e);
-  std::map<std::pair<std::string, std::string>, std::string> seen;  // (id, url) -> source
+  // (id, url) -> (source, hash of the input bytes)
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, size_t>> seen;
   for (const std::string& f : files) {
     std::vector<clusterkg::Article> articles;
     std::vector<clusterkg::Status> problems;
@@ -217,9 +218,20 @@ void ReadAllRecords(const Options& o, const clusterkg::Extractor& ex, Run& run) 
     size_t repeated = 0;
     std::string first_repeat;
     for (auto& a : articles) {
-      auto [it, fresh] = seen.emplace(std::make_pair(a.doc.id, a.doc.url), f);
+      const size_t hash = std::hash<std::string>()(a.doc.raw);
+      auto [it, fresh] = seen.emplace(std::make_pair(a.doc.id, a.doc.url), std::make_pair(f, hash));
+      if (!fresh && it->second.second != hash) {
+        // two articles under one id (JSONL records without "id" read from
+        // standard input in two shards are both "<stdin>:1")
+        run.Report(clusterkg::InvalidArgumentError(
+            f + ": " + a.doc.url + ": another article with this id was read from " +
+            it->second.first + "; left out (give every JSONL record its own \"id\")"));
+        continue;
+      }
       if (!fresh) {
-        if (repeated++ == 0) first_repeat = a.doc.url + " (first read from " + it->second + ")";
+        if (repeated++ == 0) {
+          first_repeat = a.doc.url + " (first read from " + it->second.first + ")";
+        }
         continue;
       }
       const std::string where = a.doc.url;

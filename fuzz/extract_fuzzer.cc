@@ -1,8 +1,11 @@
-// libFuzzer target over load + normalise + extract + resolve + JSON-LD.
+// libFuzzer target over load + normalise + extract + resolve + JSON-LD, and
+// over reading records back (merge).
 //
-// Every input is read as a file (format sniffed), and as a JSONL record.
-// Besides the sanitizers' checks, it traps when a mention's offsets leave
-// the input or do not start on a character boundary.
+// Every input is read as a file (format sniffed), as a JSONL record, and as
+// a JSON-LD/NDJSON file of records. Besides the sanitizers' checks, it traps
+// when a mention's offsets leave the input or do not start on a character
+// boundary, and when an article's own record is refused or gives back
+// another match.
 //
 //   scripts/fuzz.sh 60        # build with clang and run for 60 seconds
 #include <cstddef>
@@ -35,9 +38,20 @@ void Run(clusterkg::Result<clusterkg::Article> r) {
   Check(*r);
   std::vector<clusterkg::Article> one;
   one.push_back(std::move(r).value());
-  const auto g = clusterkg::KnowledgeGraph::Build(one, Ex().rules());
+  const auto g = clusterkg::KnowledgeGraph::Build(one, Ex().rules(), {.records = true});
   std::ostringstream out;
   (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, out);
+  // the output's record gives back the article
+  std::istringstream in(out.str());
+  std::vector<clusterkg::Status> errors;
+  const auto back = clusterkg::ReadRecords(in, "fuzz.ndjson", Ex().rules(), &errors);
+  if (!errors.empty() || back.size() != 1) __builtin_trap();
+  const auto& x = one[0].match.mentions;
+  const auto& y = back[0].match.mentions;
+  if (x.size() != y.size() || back[0].doc.text != one[0].doc.text) __builtin_trap();
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (!(x[i].span == y[i].span) || x[i].name != y[i].name) __builtin_trap();
+  }
 }
 
 }  // namespace
@@ -47,5 +61,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Run(Ex().ExtractString(input, "fuzz.txt"));
   Run(Ex().ExtractString(input, "fuzz.html"));
   Run(Ex().ExtractJsonRecord(input, "fuzz.jsonl", 1));
+  // the input as records to merge: refused or read, never a crash
+  std::istringstream in(input);
+  std::vector<clusterkg::Status> errors;
+  std::vector<clusterkg::Article> read =
+      clusterkg::ReadRecords(in, "fuzz.ndjson", Ex().rules(), &errors);
+  if (!read.empty()) {
+    clusterkg::ApplyCorpusAliases(Ex(), read);
+    for (const auto& a : read) Check(a);
+    (void)clusterkg::KnowledgeGraph::Build(read, Ex().rules());
+  }
   return 0;
 }

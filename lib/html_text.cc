@@ -151,15 +151,27 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
     const std::string_view dch = dec.substr(di, dlen);
     if (IsAsciiSpace(dch[0])) {
       // collapse a run of whitespace into one space mapped to its first byte
-      const uint32_t at = raw_offset + rpos + static_cast<uint32_t>(oi);
+      const uint32_t at = raw_offset + rpos + static_cast<uint32_t>(std::min(oi, org.size()));
       while (di < dec.size() && IsAsciiSpace(dec[di])) ++di;
       while (oi < org.size() && IsAsciiSpace(org[oi])) ++oi;
       if (!out.AtBlockStart() && !out.EndsWithSpace()) out.AddMapped(" ", at, at + 1);
       continue;
     }
-    const bool reference =
-        oi + 1 < org.size() && org[oi] == '&' &&
-        (std::isalnum(static_cast<unsigned char>(org[oi + 1])) || org[oi + 1] == '#');
+    bool reference = oi + 1 < org.size() && org[oi] == '&' &&
+                     (std::isalnum(static_cast<unsigned char>(org[oi + 1])) || org[oi + 1] == '#');
+    if (reference && dch == "&") {
+      // "&" comes from a reference only when the reference is one for "&";
+      // else it is a literal ampersand gumbo kept ("R&D", "2&0")
+      reference = false;
+      for (std::string_view amp : {"&amp", "&#38", "&#038", "&#x26", "&#0038"}) {
+        if (org.size() - oi >= amp.size() &&
+            std::equal(amp.begin(), amp.end(), org.begin() + oi, [](char a, char b) {
+              return a == std::tolower(static_cast<unsigned char>(b));
+            })) {
+          reference = true;
+        }
+      }
+    }
     if (!reference && oi < org.size() && org.compare(oi, dlen, dch) == 0) {
       out.AddRaw(dch, raw_offset + rpos + static_cast<uint32_t>(oi));
       oi += dlen;

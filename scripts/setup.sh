@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libre2-dev libgumbo-dev libicu-dev libboost-graph-dev
   nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev
-  python3 python3-rdflib python3-networkx graphviz clang-format
+  python3 python3-rdflib python3-networkx python3-distributed graphviz clang-format
 )
 
 # --fuzz: also clang and its sanitizer/libFuzzer runtime

@@ -236,6 +236,16 @@ check(r.returncode == 1 and f"{failed_nd}:1: {empty}: was not extracted" in r.st
       f"a failed article is reported: {r.stderr!r}")
 check("ckg:record" in r.stdout.decode(), "and the good one is written")
 
+s1 = os.path.join(out, "stdin-1.ndjson")
+s2 = os.path.join(out, "stdin-2.ndjson")
+open(s1, "wb").write(run("extract", "-f", "ndjson", "-",
+                         stdin='{"text": "苏州纳米新材料集群发展。"}\n'.encode()).stdout)
+open(s2, "wb").write(run("extract", "-f", "ndjson", "-",
+                         stdin='{"text": "宁波磁性材料产业集群发展。"}\n'.encode()).stdout)
+r = run("merge", s1, s2)
+check(r.returncode == 1 and f"{s2}: <stdin>:1: another article with this id was read from {s1}"
+      in r.stderr.decode(), f"two articles under one id are not merged silently: {r.stderr!r}")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

@@ -52,6 +52,18 @@ TEST_CASE("HTML gives the body text without scripts / styles / navigation or rel
   CHECK(RawOf(*d, Find(*d, "武汉")) == "武汉");
 }
 
+TEST_CASE("a literal ampersand in HTML is one byte / references to it are the reference") {
+  // "&0" and "&D" look like references but are not: gumbo keeps the "&"
+  auto d = LoadString("<p>研发R&D中心 2&0家 R&amp;D &#38;x</p>\n", "amp.html");
+  REQUIRE(d.ok());
+  CHECK(d->text == "研发R&D中心 2&0家 R&D &x\n");
+  CHECK(RawOf(*d, Find(*d, "R&D中心")) == "R&D中心");
+  CHECK(RawOf(*d, Find(*d, "2&0家")) == "2&0家");
+  CHECK(RawOf(*d, Find(*d, " R&D ")) == " R&amp;D ");
+  CHECK(RawOf(*d, Find(*d, "&x")) == "&#38;x");
+  for (const auto& run : d->offsets.run_list()) CHECK(run.raw_end <= d->raw.size());
+}
+
 TEST_CASE("front matter gives headline / date and author / and the headline is text too") {
   const std::string raw =
       "---\ntitle: '苏州纳米集群'\ndate: 2024-03-12 10:15:00\nauthor: 记者乙\n---\n"
