@@ -74,6 +74,34 @@ TEST_CASE("structural relations: cluster place and industry / places in places")
   CHECK(rel.count("industry(深圳新一代信息通信集群, 新一代信息通信)") == 1);
 }
 
+TEST_CASE("industries from the text: a field's clusters / what a cluster leads with / focus") {
+  const auto g = Graph(
+      {"生物医药领域的一批产业集群表现亮眼,包括苏州生物医药集群、泰州医药集群等。"
+       "合肥新能源汽车集群发布年报。集群以新能源汽车为引领,同时在动力电池、智能网联汽车等关键技术"
+       "领域加快布局。安徽巨湾科技有限公司是一家专注于动力电池研发的企业。"});
+  const auto rel = RelationStrings(g);
+  CHECK(rel.count("industry(苏州生物医药集群, 生物医药)") == 1);
+  CHECK(rel.count("industry(泰州医药集群, 生物医药)") == 1);
+  CHECK(rel.count("industry(合肥新能源汽车集群, 新能源汽车)") == 1);
+  CHECK(rel.count("industry(合肥新能源汽车集群, 动力电池)") == 1);
+  CHECK(rel.count("industry(合肥新能源汽车集群, 智能网联汽车)") == 1);
+  CHECK(rel.count("industry(安徽巨湾科技有限公司, 动力电池)") == 1);
+  CHECK(rel.count("industry(泰州医药集群, 动力电池)") == 0);
+  const auto g2 =
+      Graph({"新材料领域共有三个产业集群入选,包括宁波磁性材料产业集群和株洲硬质合金集群。"});
+  const auto rel2 = RelationStrings(g2);
+  CHECK(rel2.count("industry(宁波磁性材料产业集群, 新材料)") == 1);
+  CHECK(rel2.count("industry(株洲硬质合金集群, 新材料)") == 1);
+}
+
+TEST_CASE("no industry relation without a cluster or an organisation that owns it") {
+  const auto g =
+      Graph({"深圳市人民政府在人工智能领域出台新政策。市民在新能源汽车等领域消费增长。"});
+  CHECK(EntityNames(g, EntityType::kIndustry) == std::set<std::string>{"人工智能", "新能源汽车"});
+  CHECK(EntityNames(g, EntityType::kOrganization) == std::set<std::string>{"深圳市人民政府"});
+  for (const auto& r : RelationStrings(g)) CHECK(r.rfind("industry(", 0) != 0);
+}
+
 TEST_CASE("an unplaced cluster lies in the place its article names most") {
   const auto g = Graph({"浙江发布规划。浙江将加快发展。浙江还将推动新能源产业集群发展。"});
   CHECK(RelationStrings(g).count("location(新能源产业集群, 浙江)") == 1);
