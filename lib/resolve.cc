@@ -369,7 +369,12 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
     if (t == RelationType::kLocation) located.insert(f);
     // one piece of evidence per sentence and rule
     if (!seen_evidence.emplace(t, f, to, a, s, rule).second) return;
-    rels[{t, f, to}].push_back(Evidence{a, sentence_text(a, s), rule});
+    Evidence ev{a, sentence_text(a, s), rule};
+    const auto& ss = articles[a]->match.sentences;
+    if (s >= 0 && static_cast<size_t>(s) < ss.size()) {
+      std::tie(ev.start, ev.end) = articles[a]->doc.offsets.ToRaw(ss[s].span);
+    }
+    rels[{t, f, to}].push_back(std::move(ev));
   };
   std::vector<size_t> first_ref(articles.size() + 1, 0);
   for (size_t r = 0, a = 0; a <= articles.size(); ++a) {

@@ -107,8 +107,10 @@ TEST_CASE("an unplaced cluster lies in the place its article names most") {
   CHECK(RelationStrings(g).count("location(新能源产业集群, 浙江)") == 1);
 }
 
-TEST_CASE("relations keep their evidence: article / sentence and rule") {
-  const auto g = Graph({"苏州科创中心作为苏州纳米新材料集群促进机构,组织攻关。"});
+TEST_CASE("relations keep their evidence: article / sentence with its offsets and rule") {
+  // the sentence starts after 13 bytes; its comma is full width in the input
+  const std::string input = "第一句。\n苏州科创中心作为苏州纳米新材料集群促进机构，组织攻关。\n";
+  const auto g = Graph({input});
   const Entity* c = FindEntity(g, EntityType::kIndustrialCluster, "苏州纳米新材料集群");
   REQUIRE(c);
   bool found = false;
@@ -121,6 +123,9 @@ TEST_CASE("relations keep their evidence: article / sentence and rule") {
     CHECK(r.evidence[0].article == 0);
     CHECK(r.evidence[0].rule == "rel.promotion_agency");
     CHECK(r.evidence[0].sentence == "苏州科创中心作为苏州纳米新材料集群促进机构,组织攻关。");
+    CHECK(r.evidence[0].start == 13);
+    CHECK(input.substr(r.evidence[0].start, r.evidence[0].end - r.evidence[0].start) ==
+          "苏州科创中心作为苏州纳米新材料集群促进机构，组织攻关。");
   }
   CHECK(found);
 }

@@ -61,11 +61,14 @@ struct Entity {
   std::vector<EntityMention> mentions;
 };
 
-// Evidence of one relation: the article, the sentence text and the rule.
+// Evidence of one relation: the article, the sentence (normalised text, and
+// its byte offsets into the article's original input) and the rule.
 struct Evidence {
   size_t article = 0;
   std::string sentence;
   std::string rule;
+  uint32_t start = 0;  // raw byte offsets of the sentence, end exclusive
+  uint32_t end = 0;
 };
 
 struct Relation {

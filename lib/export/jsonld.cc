@@ -113,6 +113,8 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       for (const Evidence& x : rel.evidence) {
         ev.push_back(json{{"ckg:article", Ref(g.articles()[x.article].iri)},
                           {"ckg:sentence", x.sentence},
+                          {"ckg:start", x.start},
+                          {"ckg:end", x.end},
                           {"ckg:rule", x.rule}});
       }
       // ArticleIri hashes any string: a stable key for the object
