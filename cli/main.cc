@@ -12,10 +12,13 @@
 // position; the other articles are still processed and written, and the
 // exit status is 1. Usage errors and broken rule packs exit with 2.
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "clusterkg/clusterkg.h"
 
@@ -29,6 +32,7 @@ struct Options {
   bool summary = false;
   bool quiet = false;
   bool no_record = false;
+  size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   size_t max_bytes = clusterkg::LoadOptions{}.max_bytes;
   std::vector<std::string> inputs;
 };
@@ -36,6 +40,44 @@ struct Options {
 bool EndsWith(const std::string& s, const std::string& suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
+
+// One unit of work: a file, or one line of a JSONL input.
+struct Item {
+  std::string path;    // a file to load, unless `is_line`
+  std::string line;    // the JSONL line
+  std::string source;  // the JSONL file (or <stdin>)
+  size_t line_no = 0;
+  bool is_line = false;
+};
+
+// Entity and relation counts of written output (the summary).
+struct Counts {
+  std::map<std::string, size_t> by_type, by_relation;
+  size_t entities = 0, relations = 0;
+  void Add(const clusterkg::KnowledgeGraph& g) {
+    for (const auto& e : g.entities()) ++by_type[std::string(clusterkg::EntityTypeName(e.type))];
+    for (const auto& r : g.relations())
+      ++by_relation[std::string(clusterkg::RelationTypeName(r.type))];
+    entities += g.entities().size();
+    relations += g.relations().size();
+  }
+  void Add(const Counts& c) {
+    for (const auto& [k, v] : c.by_type) by_type[k] += v;
+    for (const auto& [k, v] : c.by_relation) by_relation[k] += v;
+    entities += c.entities;
+    relations += c.relations;
+  }
+};
+
+// What a worker made of one item: the article (kept for the whole graph),
+// or, when streaming NDJSON, its finished line.
+struct Outcome {
+  std::optional<clusterkg::Status> error;
+  std::optional<clusterkg::Article> article;
+  std::string where;
+  std::string ndjson;
+  Counts counts;
+};
 
 class Run {
  public:
@@ -48,32 +90,80 @@ class Run {
     std::cerr << "clusterkg: " << s.message() << "\n";
   }
 
-  // One article done (or failed): keep it, or stream it as NDJSON.
-  void Take(clusterkg::Result<clusterkg::Article> a, const std::string& where) {
-    ++seen_;
+  // One article done (or failed), made on any thread: its NDJSON line is
+  // written here, so that workers share nothing.
+  Outcome Prepare(clusterkg::Result<clusterkg::Article> a, std::string where) const {
+    Outcome out;
+    out.where = std::move(where);
     if (!a.ok()) {
-      Report(a.status());
+      out.error = a.status();
       if (o_.format == "ndjson") {
         nlohmann::json err{{"@context", clusterkg::JsonLdContext()},
-                           {"@id", clusterkg::ArticleIri(where)},
+                           {"@id", clusterkg::ArticleIri(out.where)},
                            {"@type", "NewsArticle"},
-                           {"url", where},
+                           {"url", out.where},
                            {"ckg:error", a.status().message()}};
-        out_ << err.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-        out_.flush();
+        out.ndjson = err.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
       }
-      return;
+      return out;
     }
     if (o_.format == "ndjson") {
       std::vector<clusterkg::Article> one;
       one.push_back(std::move(a).value());
       auto g = clusterkg::KnowledgeGraph::Build(one, ex_->rules(), {.records = !o_.no_record});
-      CountGraph(g);
-      (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, out_);
-      out_.flush();
-      return;
+      out.counts.Add(g);
+      std::ostringstream line;
+      (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, line);
+      out.ndjson = std::move(line).str();
+      return out;  // the article is released here
     }
-    articles_.push_back(std::move(a).value());
+    out.article = std::move(a).value();
+    return out;
+  }
+
+  // Takes an outcome, in input order, on the main thread.
+  void Commit(Outcome o) {
+    ++seen_;
+    if (o.error) Report(*o.error);
+    if (o_.format == "ndjson") {
+      out_ << o.ndjson;
+      counts_.Add(o.counts);
+    } else if (o.article) {
+      articles_.push_back(std::move(*o.article));
+    }
+  }
+
+  void Take(clusterkg::Result<clusterkg::Article> a, const std::string& where) {
+    Commit(Prepare(std::move(a), where));
+  }
+
+  // Queues an item; items are extracted in batches on `jobs` threads and
+  // taken in input order, so the output does not depend on the threads.
+  void Submit(Item item) {
+    batch_.push_back(std::move(item));
+    if (batch_.size() >= 64 * Jobs()) Drain();
+  }
+
+  // Extracts and takes every queued item.
+  void Drain() {
+    std::vector<Outcome> done(batch_.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) {
+        const Item& it = batch_[i];
+        done[i] = it.is_line ? Prepare(ex_->ExtractJsonRecord(it.line, it.source, it.line_no),
+                                       it.source + ":" + std::to_string(it.line_no))
+                             : Prepare(ex_->ExtractFile(it.path), it.path);
+      }
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (size_t t = 1; t < std::min(Jobs(), batch_.size()); ++t) pool.emplace_back(work);
+      work();
+    }
+    batch_.clear();
+    for (Outcome& o : done) Commit(std::move(o));
+    if (o_.format == "ndjson") out_.flush();
   }
 
   void ReadJsonl(std::istream& in, const std::string& source) {
@@ -82,9 +172,12 @@ class Run {
     while (std::getline(in, line)) {
       ++no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Take(ex_->ExtractJsonRecord(line, source, no), source + ":" + std::to_string(no));
+      Submit({.line = std::move(line), .source = source, .line_no = no, .is_line = true});
     }
-    if (in.bad()) Report(clusterkg::IoError(source + ": read failed"));
+    if (in.bad()) {
+      Drain();
+      Report(clusterkg::IoError(source + ": read failed"));
+    }
   }
 
   void ReadInput(const std::string& path) {
@@ -93,54 +186,51 @@ class Run {
     } else if (EndsWith(path, ".jsonl")) {
       std::ifstream in(path, std::ios::binary);
       if (!in) {
+        Drain();  // the error in input order
         Take(clusterkg::IoError(path + ": cannot open for reading"), path);
         return;
       }
       ReadJsonl(in, path);
     } else {
-      Take(ex_->ExtractFile(path), path);
+      Submit({.path = path});
     }
   }
+
+  size_t Jobs() const { return std::max<size_t>(1, o_.jobs); }
 
   // The graph of every article read so far (jsonld mode), with the aliases
   // learnt in one article applied in all.
   clusterkg::KnowledgeGraph BuildGraph(bool records = false) {
-    clusterkg::ApplyCorpusAliases(*ex_, articles_);
+    Drain();
+    clusterkg::ApplyCorpusAliases(*ex_, articles_, Jobs());
     return clusterkg::KnowledgeGraph::Build(articles_, ex_->rules(), {.records = records});
   }
 
   clusterkg::Status Finish() {
+    Drain();
     if (o_.format == "ndjson") return clusterkg::OkStatus();
     auto g = BuildGraph(o_.format == "jsonld" && !o_.no_record);
-    CountGraph(g);
+    counts_.Add(g);
     if (o_.format == "graphml") return clusterkg::GraphMlWriter().Write(g, out_);
     if (o_.format == "dot") return clusterkg::DotWriter().Write(g, out_);
     return clusterkg::JsonLdWriter().Write(g, out_);
   }
 
-  void CountGraph(const clusterkg::KnowledgeGraph& g) {
-    for (const auto& e : g.entities()) ++by_type_[std::string(clusterkg::EntityTypeName(e.type))];
-    for (const auto& r : g.relations())
-      ++by_relation_[std::string(clusterkg::RelationTypeName(r.type))];
-    entities_ += g.entities().size();
-    relations_ += g.relations().size();
-  }
-
   void PrintSummary(std::ostream& s) const {
-    s << "clusterkg: " << seen_ << " articles, " << failed_ << " failed; " << entities_
+    s << "clusterkg: " << seen_ << " articles, " << failed_ << " failed; " << counts_.entities
       << " entities";
     const char* sep = " (";
-    for (const auto& [t, n] : by_type_) {
+    for (const auto& [t, n] : counts_.by_type) {
       s << sep << t << " " << n;
       sep = ", ";
     }
-    s << (by_type_.empty() ? "" : ")") << "; " << relations_ << " relations";
+    s << (counts_.by_type.empty() ? "" : ")") << "; " << counts_.relations << " relations";
     sep = " (";
-    for (const auto& [t, n] : by_relation_) {
+    for (const auto& [t, n] : counts_.by_relation) {
       s << sep << t << " " << n;
       sep = ", ";
     }
-    s << (by_relation_.empty() ? "" : ")");
+    s << (counts_.by_relation.empty() ? "" : ")");
     if (!o_.output.empty()) s << " -> " << o_.output;
     s << "\n";
   }
@@ -152,8 +242,9 @@ class Run {
   std::shared_ptr<const clusterkg::Extractor> ex_;
   std::ostream& out_;
   std::vector<clusterkg::Article> articles_;
-  size_t seen_ = 0, failed_ = 0, entities_ = 0, relations_ = 0;
-  std::map<std::string, size_t> by_type_, by_relation_;
+  std::vector<Item> batch_;
+  size_t seen_ = 0, failed_ = 0;
+  Counts counts_;
 };
 
 // The extractor with the packs the options name, or a message on stderr.
@@ -449,6 +540,10 @@ int main(int argc, char** argv) {
     sub->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
     sub->add_option("--max-bytes", o.max_bytes, "Largest article (or JSONL record) read, in bytes")
         ->capture_default_str();
+    sub->add_option("-j,--jobs", o.jobs,
+                    "Threads extracting articles (default: the number of cores); the output "
+                    "is the same for any number")
+        ->check(CLI::Range(1, 256));
   };
   CLI::App* extract = app.add_subcommand("extract", "Extract entities and relations from articles");
   extract->add_option("-f,--format", o.format, "Output format")
@@ -471,6 +566,8 @@ int main(int argc, char** argv) {
   merge->add_option("-o,--output", o.output, "Output file (default: standard output)");
   merge->add_option("-r,--rules", o.rules, "The extra rule packs the extraction used; repeatable");
   merge->add_flag("--no-builtin-rules", o.no_builtin, "The extraction used only --rules packs");
+  merge->add_option("-j,--jobs", o.jobs, "Threads matching again (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
   merge->add_flag("-s,--summary", o.summary, "Print a summary on stderr (default with -o)");
   merge->add_flag("-q,--quiet", o.quiet, "No summary");
   merge->add_flag("--no-record", o.no_record, "Leave out each article's ckg:record");

@@ -2,7 +2,11 @@
 #include "clusterkg/extractor.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "clusterkg/match.h"
 
@@ -50,23 +54,54 @@ std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
   return out;
 }
 
-size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles) {
+size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles,
+                          size_t threads) {
   const std::vector<KnownAlias> known = CorpusAliases(articles);
-  size_t rematched = 0;
-  for (Article& a : articles) {
-    // the known names this article contains but does not already find
-    // (against the first match, so that applying twice changes nothing)
-    std::vector<KnownAlias> missing;
-    const MatchResult& first = a.FirstMatch();
-    for (const KnownAlias& k : known) {
-      if (a.doc.text.find(k.alias) == std::string::npos) continue;
-      const bool found = std::any_of(first.mentions.begin(), first.mentions.end(),
-                                     [&](const Mention& m) { return m.name == k.alias; });
-      if (!found) missing.push_back(k);
+  if (known.empty()) return 0;
+  // the known names by their first byte: one pass over each text finds every
+  // known name it contains, however many the corpus declares
+  std::array<std::vector<size_t>, 256> by_first;
+  for (size_t k = 0; k < known.size(); ++k) {
+    if (!known[k].alias.empty())
+      by_first[static_cast<unsigned char>(known[k].alias[0])].push_back(k);
+  }
+  std::atomic<size_t> next{0}, rematched{0};
+  auto work = [&] {
+    std::vector<char> present(known.size());
+    for (size_t i; (i = next.fetch_add(1)) < articles.size();) {
+      Article& a = articles[i];
+      const std::string_view text = a.doc.text;
+      std::fill(present.begin(), present.end(), 0);
+      bool any = false;
+      for (size_t p = 0; p < text.size(); ++p) {
+        for (size_t k : by_first[static_cast<unsigned char>(text[p])]) {
+          if (!present[k] && text.compare(p, known[k].alias.size(), known[k].alias) == 0) {
+            present[k] = 1;
+            any = true;
+          }
+        }
+      }
+      if (!any) continue;
+      // the known names this article contains but does not already find
+      // (against the first match, so that applying twice changes nothing)
+      const MatchResult& first = a.FirstMatch();
+      std::set<std::string_view> found;
+      for (const Mention& m : first.mentions) found.insert(m.name);
+      std::vector<KnownAlias> missing;
+      for (size_t k = 0; k < known.size(); ++k) {
+        if (present[k] && !found.count(known[k].alias)) missing.push_back(known[k]);
+      }
+      if (missing.empty()) continue;
+      extractor.Rematch(a, missing);
+      ++rematched;
     }
-    if (missing.empty()) continue;
-    extractor.Rematch(a, missing);
-    ++rematched;
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (size_t t = 1; t < std::min(std::max<size_t>(threads, 1), articles.size()); ++t) {
+      pool.emplace_back(work);
+    }
+    work();
   }
   return rematched;
 }

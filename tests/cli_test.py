@@ -72,6 +72,12 @@ r1 = run("extract", *files)
 r2 = run("extract", *reversed(files))
 check(r1.returncode == 0 and r1.stdout == r2.stdout, "output independent of input order")
 
+# 1c. Any number of threads gives the same bytes and the same messages.
+for fmt in ("jsonld", "ndjson"):
+    runs = [run("extract", "-f", fmt, "-j", j, articles, data, "/nonexistent/y.txt") for j in ("1", "3")]
+    check(runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr and
+          runs[0].returncode == runs[1].returncode == 1, f"-j 1 and -j 3 give the same {fmt}")
+
 # 2. NDJSON: one line per article, in input order, each a JSON-LD document.
 r = run("extract", "--format", "ndjson", articles)
 lines = r.stdout.decode().splitlines()

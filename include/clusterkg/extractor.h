@@ -83,9 +83,11 @@ class Extractor {
 std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles);
 
 // Aliases learnt in one article apply in all: re-matches every article that
-// contains an alias declared elsewhere and not found in it. Returns how many
+// contains an alias declared elsewhere and not found in it, on `threads`
+// threads (the result does not depend on their number). Returns how many
 // articles were matched again.
-size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles);
+size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles,
+                          size_t threads = 1);
 
 // Expands inputs into files: directories recursively (sorted by path, hidden
 // files skipped), files as given. Paths that do not exist are reported in
