@@ -152,13 +152,22 @@ def main():
     print("\n".join(table))
     print(f"2 threads / 1 thread: {scaling}")
     if args.write and not args.smoke:
+        # what follows the notes marker in the old file is kept
+        notes = ""
+        if os.path.exists(args.write):
+            old = open(args.write, encoding="utf-8").read()
+            if NOTES in old:
+                notes = old[old.index(NOTES):]
         with open(args.write, "w", encoding="utf-8") as f:
             f.write(RESULTS.format(machine=machine(), table="\n".join(table), scaling=scaling,
                                    runs=args.runs, mb=args.mb, jieba_mb=args.jieba_mb,
                                    command=" ".join(["bench/bench.py"] + sys.argv[1:])))
+            f.write(("\n" + notes) if notes else "")
     if not args.work:
         shutil.rmtree(work)
 
+
+NOTES = "<!-- notes: kept when bench.py rewrites this file -->"
 
 RESULTS = """# Performance
 

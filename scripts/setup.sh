@@ -14,6 +14,10 @@ packages=(
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+# --bench: Google Benchmark and jieba, the benchmark's peer
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(libbenchmark-dev python3-jieba)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
