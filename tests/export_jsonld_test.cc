@@ -126,3 +126,20 @@ TEST_CASE("the same articles in another order give byte-identical output") {
   REQUIRE(JsonLdWriter().Write(clusterkg::testing::GraphOf(std::move(backward)), b).ok());
   CHECK(a.str() == b.str());
 }
+
+TEST_CASE("the streaming writer gives the bytes of the whole document") {
+  std::vector<Article> arts;
+  arts.push_back(
+      clusterkg::testing::MustExtractFile(clusterkg::testing::SamplePath("01-suzhou-nano.txt")));
+  const auto g =
+      KnowledgeGraph::Build(arts, clusterkg::testing::Builtin().rules(), {.records = true});
+  const KnowledgeGraph empty =
+      KnowledgeGraph::Build(std::vector<Article>{}, clusterkg::testing::Builtin().rules());
+  for (const KnowledgeGraph* x : {&g, &empty}) {
+    for (int indent : {2, -1, 0, 4}) {
+      std::ostringstream out;
+      REQUIRE(JsonLdWriter({.indent = indent}).Write(*x, out).ok());
+      CHECK(out.str() == JsonLdWriter({.indent = indent}).ToJson(*x).dump(indent) + "\n");
+    }
+  }
+}

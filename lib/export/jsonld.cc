@@ -1,6 +1,7 @@
 // JSON-LD writer (SPEC section 4).
 #include "clusterkg/export/jsonld.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace clusterkg {
@@ -50,8 +51,8 @@ json JsonLdContext() {
               {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
 }
 
-json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
-  json nodes = json::array();
+void JsonLdWriter::ForEachNode(const KnowledgeGraph& g,
+                               const std::function<void(json&&)>& emit) const {
   for (size_t a = 0; a < g.articles().size(); ++a) {
     const ArticleInfo& info = g.articles()[a];
     json n{{"@id", info.iri}, {"@type", "NewsArticle"}, {"url", info.url}};
@@ -68,7 +69,7 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
     json ms = json::array();
     for (EntityId id : g.ArticleEntities(a)) ms.push_back(Ref(g.EntityIri(id)));
     n["mentions"] = std::move(ms);
-    nodes.push_back(std::move(n));
+    emit(std::move(n));
   }
   // relations grouped by subject
   std::vector<std::vector<size_t>> by_from(g.entities().size());
@@ -103,7 +104,7 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       if (!n.contains(term)) n[term] = json::array();
       n[term].push_back(Ref(g.EntityIri(rel.to)));
     }
-    nodes.push_back(std::move(n));
+    emit(std::move(n));
   }
   if (options_.evidence) {
     for (const Relation& rel : g.relations()) {
@@ -119,13 +120,12 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       }
       // ArticleIri hashes any string: a stable key for the object
       const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
-      nodes.push_back(
-          json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
-               {"@type", "ckg:RelationStatement"},
-               {"ckg:subject", Ref(from)},
-               {"ckg:predicate", Ref(RelationIri(rel.type))},
-               {"ckg:object", Ref(to)},
-               {"ckg:evidence", std::move(ev)}});
+      emit(json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
+                {"@type", "ckg:RelationStatement"},
+                {"ckg:subject", Ref(from)},
+                {"ckg:predicate", Ref(RelationIri(rel.type))},
+                {"ckg:object", Ref(to)},
+                {"ckg:evidence", std::move(ev)}});
     }
   }
   if (options_.cooccurrence) {
@@ -133,20 +133,43 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
       const std::string a = g.EntityIri(c.a);
       const std::string b = g.EntityIri(c.b);
       const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
-      nodes.push_back(json{{"@id", a + "#cooccurs-" + key},
-                           {"@type", "ckg:CoOccurrence"},
-                           {"ckg:entity", json::array({Ref(a), Ref(b)})},
-                           {"ckg:count", c.count}});
+      emit(json{{"@id", a + "#cooccurs-" + key},
+                {"@type", "ckg:CoOccurrence"},
+                {"ckg:entity", json::array({Ref(a), Ref(b)})},
+                {"ckg:count", c.count}});
     }
   }
+}
+
+json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
+  json nodes = json::array();
+  ForEachNode(g, [&](json&& n) { nodes.push_back(std::move(n)); });
   return json{{"@context", JsonLdContext()}, {"@graph", std::move(nodes)}};
 }
 
 void to_json(nlohmann::json& j, const KnowledgeGraph& g) { j = JsonLdWriter().ToJson(g); }
 
 Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
+  // One node at a time, in the bytes ToJson(g).dump(indent) would give, so
+  // that memory holds one node's JSON, not the whole document's.
   try {
-    out << ToJson(g).dump(options_.indent, ' ', false, json::error_handler_t::replace) << '\n';
+    using Serializer = nlohmann::detail::serializer<json>;
+    Serializer s(nlohmann::detail::output_adapter<char>(out), ' ', json::error_handler_t::replace);
+    const bool pretty = options_.indent >= 0;
+    const auto step = static_cast<unsigned>(std::max(options_.indent, 0));
+    const std::string nl = pretty ? "\n" : "";
+    const std::string in1(step, ' '), in2(2 * step, ' ');
+    out << "{" << nl << in1 << "\"@context\":" << (pretty ? " " : "");
+    s.dump(JsonLdContext(), pretty, false, step, step);
+    out << "," << nl << in1 << "\"@graph\":" << (pretty ? " " : "") << "[";
+    bool first = true;
+    ForEachNode(g, [&](json&& n) {
+      out << (first ? "" : ",") << nl << in2;
+      first = false;
+      s.dump(n, pretty, false, step, 2 * step);
+    });
+    if (!first) out << nl << in1;
+    out << "]" << nl << "}\n";
   } catch (const std::exception& e) {
     return InternalError(std::string("JSON-LD: ") + e.what());
   }

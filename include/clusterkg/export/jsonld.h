@@ -14,6 +14,7 @@
 #ifndef CLUSTERKG_EXPORT_JSONLD_H_
 #define CLUSTERKG_EXPORT_JSONLD_H_
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -49,8 +50,13 @@ class JsonLdWriter {
  public:
   explicit JsonLdWriter(JsonLdOptions options = {}) : options_(options) {}
   nlohmann::json ToJson(const KnowledgeGraph& g) const;
-  // Writes the document and a final newline. Errors: kIoError.
+  // Writes the document and a final newline, the bytes of
+  // ToJson(g).dump(indent), one node at a time (memory for one node, not
+  // the document). Errors: kIoError.
   Status Write(const KnowledgeGraph& g, std::ostream& out) const;
+  // The nodes of @graph in document order.
+  void ForEachNode(const KnowledgeGraph& g,
+                   const std::function<void(nlohmann::json&&)>& emit) const;
 
  private:
   JsonLdOptions options_;
