@@ -14,14 +14,15 @@ of --runs runs, with the peak resident memory of each process:
 
 usage: bench.py --cli build-release/bin/clusterkg [--mb 50] [--runs 5]
                 [--write docs/performance.md] [--smoke]
---smoke: 1 MB, one run, no jieba unless installed, nothing written: CI runs
-this so that the benchmark cannot rot.
+--smoke: 1 MB, one run, nothing written, jieba skipped when its peer script
+(../shared/eval/peers/jieba_ner.py beside the checkout, or --jieba PATH) or
+python3-jieba is missing: CI runs this so that the benchmark cannot rot.
 """
 import argparse, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-JIEBA = os.path.join(ROOT, "..", "shared", "eval", "peers", "jieba_ner.py")
+JIEBA = os.path.normpath(os.path.join(ROOT, "..", "shared", "eval", "peers", "jieba_ner.py"))
 
 
 def run(cmd, stdout=subprocess.DEVNULL):
@@ -92,6 +93,7 @@ def main():
     ap.add_argument("--cli", required=True)
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--jieba-mb", type=float, default=2)
+    ap.add_argument("--jieba", default=JIEBA, help="jieba's peer script (default: %(default)s)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--write", help="Markdown file to write the results to")
     ap.add_argument("--work", help="directory for the generated corpora (default: a temporary one)")
@@ -100,8 +102,13 @@ def main():
     if args.smoke:
         args.mb, args.runs, args.jieba_mb = 1, 1, 0.2
     work = args.work or tempfile.mkdtemp(prefix="clusterkg-bench-")
-    have_jieba = subprocess.run(["/usr/bin/python3", "-c", "import jieba"],
-                                capture_output=True).returncode == 0
+    have_jieba = os.path.exists(args.jieba) and subprocess.run(
+        ["/usr/bin/python3", "-c", "import jieba"], capture_output=True).returncode == 0
+    if not have_jieba:
+        if not args.smoke:
+            sys.exit(f"jieba's peer script {args.jieba} or python3-jieba is missing "
+                     "(scripts/setup.sh --bench; --jieba PATH)")
+        print(f"bench: jieba skipped ({args.jieba} or python3-jieba missing)", file=sys.stderr)
     rows = []
     for form in ("text", "html"):
         corpus = os.path.join(work, f"{form}-{args.mb:g}mb")
@@ -128,7 +135,7 @@ def main():
             open(slice_path, "w", encoding="utf-8").write(data)
             speeds, rss = [], 0
             for _ in range(args.runs):
-                _, r, err = run(["/usr/bin/python3", JIEBA, slice_path, "/dev/null", "--repeat", "1"])
+                _, r, err = run(["/usr/bin/python3", args.jieba, slice_path, "/dev/null", "--repeat", "1"])
                 m = re.search(r"([0-9.]+) (?:UTF-8 )?bytes/s", err)
                 if not m:
                     sys.exit(f"no bytes/s in jieba's report: {err[-300:]}")
