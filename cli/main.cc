@@ -172,7 +172,12 @@ class Run {
     while (std::getline(in, line)) {
       ++no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Submit({.line = std::move(line), .source = source, .line_no = no, .is_line = true});
+      Item item;
+      item.line = std::move(line);
+      item.source = source;
+      item.line_no = no;
+      item.is_line = true;
+      Submit(std::move(item));
     }
     if (in.bad()) {
       Drain();
@@ -192,7 +197,9 @@ class Run {
       }
       ReadJsonl(in, path);
     } else {
-      Submit({.path = path});
+      Item item;
+      item.path = path;
+      Submit(std::move(item));
     }
   }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "internal/fast_pattern.h"
 #include "internal/utf8.h"
 
 namespace clusterkg {
@@ -242,28 +243,6 @@ std::string StripQuotes(std::string s) {
   return s;
 }
 
-// Runs `re` over [b, e) of the text, calling f(groups) for each match.
-template <typename F>
-void ForEachMatch(const RE2& re, std::string_view text, uint32_t b, uint32_t e, F f) {
-  // The input is the range alone, so that ^ and $ match at its ends.
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(n);
-  const re2::StringPiece input(text.data() + b, e - b);
-  size_t pos = 0;
-  while (pos <= input.size()) {
-    if (!re.Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), n)) break;
-    f(g);
-    size_t next = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
-    if (g[0].empty() || next <= pos) {
-      next = std::max(next, pos);
-      size_t len = 1;
-      if (next < input.size()) internal::DecodeUtf8(text, b + next, &len);
-      next += len;
-    }
-    pos = next;
-  }
-}
-
 Span SpanOf(std::string_view text, const re2::StringPiece& sp) {
   const auto b = static_cast<uint32_t>(sp.data() - text.data());
   return {b, b + static_cast<uint32_t>(sp.size())};
@@ -354,8 +333,8 @@ void AddRuleCandidates(Work& w) {
     const int g_alias = Group(*rule.re, "alias");
     const int g_head = Group(*rule.re, "head");
     for (const Sentence& s : w.sentences) {
-      ForEachMatch(
-          *rule.re, t, s.span.begin, s.span.end, [&](const std::vector<re2::StringPiece>& g) {
+      internal::ForEachRuleMatch(
+          rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
             const uint32_t head =
                 g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
             if (g_list >= 0 && g[g_list].data() && (g_suffix < 0 || g[g_suffix].data())) {
@@ -599,30 +578,30 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
     }
     const int g_target = Group(*rule.re, rule.alias_target);
     for (const Sentence& s : w.sentences) {
-      ForEachMatch(*rule.re, t, s.span.begin, s.span.end,
-                   [&](const std::vector<re2::StringPiece>& g) {
-                     if (!g[g_alias].data() || !g[g_target].data()) return;
-                     const Span target = SpanOf(t, g[g_target]);
-                     auto it = std::find_if(ms.begin(), ms.end(),
-                                            [&](const Mention& m) { return m.span == target; });
-                     if (it == ms.end()) return;
-                     if (rule.after && it->type != *rule.after) return;
-                     Span as = SpanOf(t, g[g_alias]);
-                     Rule bound = rule;
-                     bound.min_chars = std::max(2, rule.min_chars);
-                     const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
-                     if (nb < 0) return;
-                     as.begin = static_cast<uint32_t>(nb);
-                     // the alias must not be part of another entity's name (names inside
-                     // it, such as 中国 in 中国声谷, give way to it)
-                     for (const Mention& m : ms) {
-                       if (m.span.Overlaps(as) && !as.Contains(m.span)) return;
-                     }
-                     std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
-                     if (CountChars(a) < 2) return;
-                     if (rule.reject && RE2::PartialMatch(a, *rule.reject)) return;
-                     out.push_back({target, a, as, rule.id});
-                   });
+      internal::ForEachRuleMatch(
+          rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
+            if (!g[g_alias].data() || !g[g_target].data()) return;
+            const Span target = SpanOf(t, g[g_target]);
+            auto it = std::find_if(ms.begin(), ms.end(),
+                                   [&](const Mention& m) { return m.span == target; });
+            if (it == ms.end()) return;
+            if (rule.after && it->type != *rule.after) return;
+            Span as = SpanOf(t, g[g_alias]);
+            Rule bound = rule;
+            bound.min_chars = std::max(2, rule.min_chars);
+            const int64_t nb = TrimLeft(w, as.begin, as.end, as.end, bound);
+            if (nb < 0) return;
+            as.begin = static_cast<uint32_t>(nb);
+            // the alias must not be part of another entity's name (names inside
+            // it, such as 中国 in 中国声谷, give way to it)
+            for (const Mention& m : ms) {
+              if (m.span.Overlaps(as) && !as.Contains(m.span)) return;
+            }
+            std::string a = StripQuotes(std::string(t.substr(as.begin, as.size())));
+            if (CountChars(a) < 2) return;
+            if (rule.reject && RE2::PartialMatch(a, *rule.reject)) return;
+            out.push_back({target, a, as, rule.id});
+          });
     }
   }
   return out;
@@ -736,8 +715,8 @@ void FindRelations(Work& w, MatchResult& r) {
                       mt.begin[std::min<size_t>(s.begin, mt.begin.size() - 1)]};
         return Span{mt.begin[s.begin], mt.end[s.end - 1]};
       };
-      ForEachMatch(
-          *rule.re, mv, 0, static_cast<uint32_t>(mv.size()),
+      internal::ForEachRuleMatch(
+          rule, mv, 0, static_cast<uint32_t>(mv.size()), true,
           [&](const std::vector<re2::StringPiece>& g) {
             const Span whole = original(g[0]);
             auto fill = [&](const Slot& slot, int grp) {

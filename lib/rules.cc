@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "clusterkg/normalize.h"
+#include "internal/fast_pattern.h"
 
 namespace clusterkg {
 namespace {
@@ -248,6 +249,18 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   if (!err.empty()) {
     fail(n["pattern"], "bad pattern: " + err);
     return;
+  }
+  if (internal::FastPattern fp; internal::MakeFastPattern(r.pattern, &fp)) {
+    std::string fast_err;
+    auto fast_re = CompileRe(fp.pattern, &fast_err);
+    // used only when it compiles and numbers the groups as the scanner says
+    if (fast_err.empty() &&
+        static_cast<int>(fp.group.size()) == r.re->NumberOfCapturingGroups() + 1 &&
+        fast_re->NumberOfCapturingGroups() ==
+            r.re->NumberOfCapturingGroups() + static_cast<int>(fp.bounds.size())) {
+      r.fast = std::make_shared<const Rule::Fast>(
+          Rule::Fast{std::move(fast_re), std::move(fp.group), std::move(fp.bounds)});
+    }
   }
   if (!reject.empty()) {
     reject = ExpandMacros(reject, macros, &unknown);

@@ -93,6 +93,15 @@ struct Rule {
   RelationType relation = RelationType::kLocation;
   std::string pattern;  // after macro expansion
   std::shared_ptr<const re2::RE2> re;
+  // The same matches, found faster (lib/internal/fast_pattern.h): bounded
+  // repetitions of one character checked after the match instead of
+  // compiled out. Null when the pattern has none.
+  struct Fast {
+    std::shared_ptr<const re2::RE2> re;
+    std::vector<int> group;                   // group of `re` -> group of this one
+    std::vector<std::pair<int, int>> bounds;  // group, most characters
+  };
+  std::shared_ptr<const Fast> fast;
   int priority = 50;
   bool trim = false;                       // bound the name on the left (docs/rule-format.md)
   bool require_place = false;              // the trimmed name must start with a place
