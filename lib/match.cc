@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -17,6 +18,8 @@ namespace clusterkg {
 struct Matcher::Trie {
   std::unordered_map<uint64_t, uint32_t> edges;  // (node << 8 | byte) -> child
   std::vector<std::vector<int>> terminal{1};     // per node: gazetteer entries
+  // the pack's stop words by their first byte (indices into stop_words())
+  std::array<std::vector<uint32_t>, 256> stop_by_first;
   void Add(std::string_view key, int entry) {
     uint32_t node = 0;
     for (unsigned char c : key) {
@@ -65,6 +68,7 @@ struct GazHit {
 struct Work {
   const Document* doc;
   const RulePack* pack;
+  const Matcher::Trie* trie;
   std::string_view text;
   std::vector<Sentence> sentences;
   std::vector<GazHit> gaz;      // longest gazetteer match at each start
@@ -126,18 +130,23 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
     return open != std::string_view::npos && before.find("》", open) == std::string_view::npos;
   };
   const std::string_view upto = t.substr(0, e);  // search the candidate only
-  for (const std::string& sw : w.pack->stop_words()) {
-    size_t p = upto.find(sw, b);
-    while (p != std::string_view::npos && p + sw.size() <= head && p + sw.size() < e) {
+  // every stop word inside the candidate, found in one pass by its first
+  // byte (cut and forced are maxima: the order they are met in is no matter)
+  const auto& stop_words = w.pack->stop_words();
+  for (uint32_t p = b; p < e; ++p) {
+    for (uint32_t k : w.trie->stop_by_first[static_cast<unsigned char>(t[p])]) {
+      const std::string& sw = stop_words[k];
+      if (p + sw.size() > head || p + sw.size() >= e || upto.compare(p, sw.size(), sw) != 0) {
+        continue;
+      }
       const auto oe = static_cast<uint32_t>(p + sw.size());
-      if (oe > cut && !CoveredByKnownName(w, static_cast<uint32_t>(p), oe) && !quoted(p)) {
+      if (oe > cut && !CoveredByKnownName(w, p, oe) && !quoted(p)) {
         if (body_ok(oe)) {
           cut = oe;
         } else if (has_head && (sw.size() > 3 || oe == head || p == b)) {
           forced = std::max(forced, oe);  // 作为联盟: nothing of a name is left
         }
       }
-      p = upto.find(sw, p + 1);
     }
   }
   if (forced > cut) return -1;
@@ -854,6 +863,13 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     m->trie_->Add(gz[i].name, static_cast<int>(i));
     for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
   }
+  const auto& sw = pack->stop_words();
+  for (size_t i = 0; i < sw.size(); ++i) {
+    if (!sw[i].empty()) {
+      m->trie_->stop_by_first[static_cast<unsigned char>(sw[i][0])].push_back(
+          static_cast<uint32_t>(i));
+    }
+  }
   m->pack_ = std::move(pack);
   m->segment_ = segment;
   return std::shared_ptr<const Matcher>(std::move(m));
@@ -863,6 +879,7 @@ MatchResult Matcher::Match(const Document& doc, const std::vector<KnownAlias>& k
   Work w;
   w.doc = &doc;
   w.pack = pack_.get();
+  w.trie = trie_.get();
   w.text = doc.text;
   w.sentences = Segment(doc.text, segment_);
   FindGazetteer(w, *trie_);
