@@ -20,7 +20,15 @@ struct Matcher::Trie {
   std::vector<std::vector<int>> terminal{1};     // per node: gazetteer entries
   // the pack's stop words by their first byte (indices into stop_words())
   std::array<std::vector<uint32_t>, 256> stop_by_first;
+  // the code points some name starts with: a text position whose character
+  // starts no name is passed over without a walk
+  std::vector<bool> first_char = std::vector<bool>(0x110000, false);
   void Add(std::string_view key, int entry) {
+    if (!key.empty()) {
+      size_t len = 0;
+      const int32_t cp = internal::DecodeUtf8(key, 0, &len);
+      if (cp >= 0 && cp < 0x110000) first_char[cp] = true;
+    }
     uint32_t node = 0;
     for (unsigned char c : key) {
       const uint64_t k = (uint64_t{node} << 8) | c;
@@ -278,7 +286,11 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
     return false;
   };
   while (i < t.size()) {
-    internal::DecodeUtf8(t, i, &len);
+    const int32_t cp = internal::DecodeUtf8(t, i, &len);
+    if (cp < 0 || cp >= 0x110000 || !trie.first_char[cp]) {
+      i += len;
+      continue;
+    }
     trie.All(t, i, &found);
     for (auto [end, node] : found) {
       const bool latin_start = IsAsciiAlnum(t[i]);

@@ -61,8 +61,10 @@ class Places {
   int Prefix(std::string_view s, size_t* len) const {
     if (s.size() < 4) return -1;
     const auto& index = pack_.PlacesByName();
+    std::string& key = key_;  // one buffer for every length tried
     for (size_t l = std::min(pack_.LongestPlaceName(), s.size() - 1); l >= 3; --l) {
-      auto it = index.find(std::string(s.substr(0, l)));
+      key.assign(s.data(), l);
+      auto it = index.find(key);
       if (it != index.end()) {
         *len = l;
         return it->second;
@@ -81,6 +83,7 @@ class Places {
 
  private:
   const RulePack& pack_;
+  mutable std::string key_;
 };
 
 // Leading places replaced by the most specific one's canonical name:
