@@ -42,6 +42,12 @@ void Run(clusterkg::Result<clusterkg::Article> r, bool round_trip) {
   std::ostringstream out;
   (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, out);
   if (!round_trip) return;
+  // the hand-written record text is the dump of the record
+  if (clusterkg::EncodeRecordText(one[0], Ex().rules()) !=
+      clusterkg::EncodeRecord(one[0], Ex().rules())
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) {
+    __builtin_trap();
+  }
   // the output's record gives back the article
   std::istringstream in(out.str());
   std::vector<clusterkg::Status> errors;

@@ -70,8 +70,7 @@ KnowledgeGraph KnowledgeGraph::Build(const std::vector<Article>& articles, const
     infos.push_back({ArticleIri(a->doc.id), a->doc.id, a->doc.url, a->doc.headline, a->doc.date,
                      a->doc.author, ""});
     if (options.records) {
-      infos.back().record =
-          EncodeRecord(*a, pack).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      infos.back().record = EncodeRecordText(*a, pack);
     }
   }
   return Build(std::move(infos), Resolve(sorted, pack));

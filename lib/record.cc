@@ -119,6 +119,180 @@ json EncodeRecord(const Article& article, const RulePack& pack) {
               {"relations", std::move(relations)}};
 }
 
+namespace {
+
+// JSON string escaping as nlohmann's dump(-1, ' ', false) writes it for
+// valid UTF-8: \" \\ \b \f \n \r \t, other control bytes as \u00xx,
+// everything else as it is.
+void AppendString(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void AppendInt(std::string& out, int64_t v) { out += std::to_string(v); }
+
+// key: the members of the record are written in nlohmann's (sorted) order
+void Key(std::string& out, const char* k, bool first = false) {
+  if (!first) out += ',';
+  out += '"';
+  out += k;
+  out += "\":";
+}
+
+}  // namespace
+
+std::string EncodeRecordText(const Article& article, const RulePack& pack) {
+  const Document& d = article.doc;
+  const MatchResult& m = article.FirstMatch();
+  std::string o;
+  o.reserve(2 * (d.raw.size() + d.text.size()) + 64 * m.mentions.size() + 256);
+  o += '{';
+  Key(o, "aliases", true);
+  o += '[';
+  for (size_t i = 0; i < m.aliases.size(); ++i) {
+    const AliasLink& l = m.aliases[i];
+    o += i ? ",[" : "[";
+    AppendInt(o, static_cast<int64_t>(l.mention));
+    o += ',';
+    AppendString(o, l.alias);
+    o += ',';
+    AppendString(o, l.rule);
+    o += ']';
+  }
+  o += ']';
+  Key(o, "author");
+  AppendString(o, d.author);
+  Key(o, "blocks");
+  o += '[';
+  for (size_t i = 0; i < d.blocks.size(); ++i) {
+    if (i) o += ',';
+    AppendInt(o, d.blocks[i].span.begin);
+    o += ',';
+    AppendInt(o, d.blocks[i].span.end);
+    o += ',';
+    AppendInt(o, static_cast<int>(d.blocks[i].kind));
+  }
+  o += ']';
+  Key(o, "date");
+  AppendString(o, d.date);
+  Key(o, "format");
+  const char* format = "text";
+  for (const auto& [f, name] : kFormats) {
+    if (f == d.format) format = name;
+  }
+  AppendString(o, format);
+  Key(o, "headline");
+  AppendString(o, d.headline);
+  Key(o, "id");
+  AppendString(o, d.id);
+  Key(o, "mentions");
+  o += '[';
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    const Mention& x = m.mentions[i];
+    o += i ? ",[" : "[";
+    AppendInt(o, x.span.begin);
+    o += ',';
+    AppendInt(o, x.span.end);
+    o += ',';
+    AppendString(o, EntityTypeName(x.type));
+    o += ',';
+    AppendString(o, x.name);
+    o += ',';
+    AppendString(o, x.rule);
+    o += ',';
+    AppendInt(o, x.priority);
+    o += ',';
+    AppendInt(o, x.gazetteer);
+    o += ',';
+    AppendInt(o, x.prefix_place);
+    o += ',';
+    AppendInt(o, x.sentence);
+    o += ',';
+    AppendString(o, x.subtype);
+    o += ",[";
+    for (size_t k = 0; k < x.aliases.size(); ++k) {
+      if (k) o += ',';
+      AppendString(o, x.aliases[k]);
+    }
+    o += "]]";
+  }
+  o += ']';
+  Key(o, "offsets");
+  o += '[';
+  bool first = true;
+  for (const OffsetMap::Run& r : d.offsets.run_list()) {
+    if (!first) o += ',';
+    first = false;
+    AppendInt(o, r.len);
+    o += ',';
+    AppendInt(o, r.raw_begin);
+    o += ',';
+    AppendInt(o, r.raw_end);
+    o += r.copy ? ",1" : ",0";
+  }
+  o += ']';
+  Key(o, "pack");
+  AppendString(o, pack.fingerprint());
+  Key(o, "raw");
+  AppendString(o, d.raw);
+  Key(o, "relations");
+  o += '[';
+  for (size_t i = 0; i < m.relations.size(); ++i) {
+    const RelationMatch& r = m.relations[i];
+    o += i ? ",[" : "[";
+    AppendString(o, RelationTypeName(r.type));
+    o += ',';
+    AppendInt(o, static_cast<int64_t>(r.from));
+    o += ',';
+    AppendInt(o, static_cast<int64_t>(r.to));
+    o += ',';
+    AppendString(o, r.rule);
+    o += ',';
+    AppendInt(o, r.sentence);
+    o += ']';
+  }
+  o += ']';
+  Key(o, "sentences");
+  o += '[';
+  for (size_t i = 0; i < m.sentences.size(); ++i) {
+    if (i) o += ',';
+    AppendInt(o, m.sentences[i].span.begin);
+    o += ',';
+    AppendInt(o, m.sentences[i].span.end);
+  }
+  o += ']';
+  Key(o, "text");
+  AppendString(o, d.text);
+  Key(o, "url");
+  AppendString(o, d.url);
+  Key(o, "version");
+  AppendInt(o, kVersion);
+  o += '}';
+  return o;
+}
+
 Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std::string& where) {
   try {
     if (Int(Field(record, "version"), 0, std::numeric_limits<int>::max(), "version") != kVersion) {

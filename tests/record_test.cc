@@ -79,6 +79,16 @@ TEST_CASE("a record gives back the article: document / offsets and match") {
   }
 }
 
+TEST_CASE("the record text is the compact dump of the record") {
+  std::vector<Article> all = Samples();
+  // control characters, quotes and backslashes in every string field
+  all.push_back(
+      MustExtract("引号\"与\\反斜杠\t制表\x01\x1f字符。深圳新一代信息通信集群发展。", "q\"\\.txt"));
+  for (const Article& a : all) {
+    CHECK(EncodeRecordText(a, Builtin().rules()) == EncodeRecord(a, Builtin().rules()).dump());
+  }
+}
+
 TEST_CASE("shards merged through their records give the one-run graph") {
   const std::string whole = OneRun(Samples());
   std::vector<Article> merged = ThroughRecords(Samples());

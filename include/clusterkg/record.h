@@ -39,6 +39,11 @@ namespace clusterkg {
 // requires: the article was matched with `pack`. Cannot fail.
 nlohmann::json EncodeRecord(const Article& article, const RulePack& pack);
 
+// The same record as compact JSON text: the bytes of
+// EncodeRecord(article, pack).dump(), written without building the tree
+// (what the JSON-LD and NDJSON output carry). Cannot fail.
+std::string EncodeRecordText(const Article& article, const RulePack& pack);
+
 // The article a record describes. Every field is checked (types, spans
 // inside the text, indices inside their lists, offset runs that cover the
 // text and stay inside the raw bytes, mentions in match order), so a record
