@@ -75,6 +75,14 @@ std::pair<uint32_t, uint32_t> OffsetMap::ToRaw(const Span& span) const {
   return {lo, hi};
 }
 
+void OffsetMap::ClampTo(uint32_t raw_size) {
+  for (Run& r : runs_) {
+    if (r.copy && r.raw_begin + r.len > raw_size) r.copy = false;
+    r.raw_begin = std::min(r.raw_begin, raw_size);
+    r.raw_end = r.copy ? r.raw_begin + r.len : std::min(std::max(r.raw_end, r.raw_begin), raw_size);
+  }
+}
+
 OffsetMap OffsetMap::Compose(const OffsetMap& inner) const {
   OffsetMap out;
   out.runs_.reserve(runs_.size());

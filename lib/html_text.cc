@@ -147,8 +147,10 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
   size_t oi = 0, di = 0;
   while (di < dec.size()) {
     size_t dlen = 0;
-    DecodeUtf8(dec, di, &dlen);
-    const std::string_view dch = dec.substr(di, dlen);
+    // gumbo writes bytes that are no character for some out-of-range
+    // numeric references: they become U+FFFD, so the text stays UTF-8
+    const std::string_view dch =
+        DecodeUtf8(dec, di, &dlen) < 0 ? std::string_view("\xEF\xBF\xBD") : dec.substr(di, dlen);
     if (IsAsciiSpace(dch[0])) {
       // collapse a run of whitespace into one space mapped to its first byte
       const uint32_t at = raw_offset + rpos + static_cast<uint32_t>(std::min(oi, org.size()));
@@ -181,8 +183,15 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
     // A character reference (or a replaced byte): map to the whole reference.
     size_t ref_end = oi + 1;
     if (oi < org.size() && org[oi] == '&') {
-      while (ref_end < org.size() && ref_end - oi < 40 &&
-             (std::isalnum(static_cast<unsigned char>(org[ref_end])) || org[ref_end] == '#')) {
+      // &#x hex digits, &# decimal digits, else a name
+      const bool numeric = ref_end < org.size() && org[ref_end] == '#';
+      const bool hex = numeric && ref_end + 1 < org.size() && (org[ref_end + 1] | 0x20) == 'x';
+      if (numeric) ref_end += hex ? 2 : 1;
+      while (ref_end < org.size() &&
+             (hex       ? std::isxdigit(static_cast<unsigned char>(org[ref_end]))
+              : numeric ? std::isdigit(static_cast<unsigned char>(org[ref_end]))
+                        : (ref_end - oi < 40 &&
+                           std::isalnum(static_cast<unsigned char>(org[ref_end]))))) {
         ++ref_end;
       }
       if (ref_end < org.size() && org[ref_end] == ';') ++ref_end;
@@ -200,8 +209,8 @@ void AppendText(const GumboText& t, const char* base, uint32_t raw_offset, TextB
     // a reference decoding to several code points (rare): the rest share it
     while (di < dec.size() && oi >= org.size() && !IsAsciiSpace(dec[di])) {
       size_t l = 0;
-      DecodeUtf8(dec, di, &l);
-      out.AddMapped(dec.substr(di, l), b, e);
+      const bool valid = DecodeUtf8(dec, di, &l) >= 0;
+      out.AddMapped(valid ? dec.substr(di, l) : std::string_view("\xEF\xBF\xBD"), b, e);
       di += l;
     }
   }

@@ -254,6 +254,9 @@ Result<Document> LoadValidated(Document doc, bool html_hint, const LoadOptions& 
   }
   doc.text = std::move(tb.text());
   doc.offsets = std::move(tb.map());
+  // a malformed page (a reference gumbo read otherwise than we did) must
+  // not map past the input
+  doc.offsets.ClampTo(static_cast<uint32_t>(doc.raw.size()));
   if (Trim(doc.text).empty()) return InvalidArgumentError(doc.url + ": no article text found");
   return doc;
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "clusterkg/load.h"
+#include "internal/utf8.h"
 
 using clusterkg::LoadJsonRecord;
 using clusterkg::LoadString;
@@ -62,6 +63,29 @@ TEST_CASE("a literal ampersand in HTML is one byte / references to it are the re
   CHECK(RawOf(*d, Find(*d, " R&D ")) == " R&amp;D ");
   CHECK(RawOf(*d, Find(*d, "&x")) == "&#38;x");
   for (const auto& run : d->offsets.run_list()) CHECK(run.raw_end <= d->raw.size());
+}
+
+TEST_CASE("malformed references in HTML keep the text UTF-8 and the offsets inside the input") {
+  // an out-of-range numeric reference (gumbo writes no character for it)
+  // and a hex reference followed by letters that are no hex digits
+  for (const std::string html :
+       {"<p>深圳&#x2E2ffffffffffffffffffffffffffffffffffffffffD;中&nbsp;</p>",
+        ":\x16<p>深圳&a-p;广州&#xEcformatst read"}) {
+    auto d = LoadString(html, "bad.html");
+    REQUIRE(d.ok());
+    size_t len = 0;
+    for (size_t i = 0; i < d->text.size(); i += len) {
+      REQUIRE(clusterkg::internal::DecodeUtf8(d->text, i, &len) >= 0);
+    }
+    CHECK(d->offsets.size() == d->text.size());
+    for (const auto& run : d->offsets.run_list()) CHECK(run.raw_end <= d->raw.size());
+  }
+  // the reference ends where its hex digits end
+  auto d = LoadString("<p>x&#xE9zone y</p>", "ref.html");
+  REQUIRE(d.ok());
+  CHECK(d->text == "x\xC3\xA9zone y\n");
+  CHECK(RawOf(*d, Find(*d, "\xC3\xA9")) == "&#xE9");
+  CHECK(RawOf(*d, Find(*d, "zone")) == "zone");
 }
 
 TEST_CASE("front matter gives headline / date and author / and the headline is text too") {

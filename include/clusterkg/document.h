@@ -64,6 +64,9 @@ class OffsetMap {
   std::pair<uint32_t, uint32_t> ToRaw(const Span& span) const;
   // Composes: this map is derived->mid, `inner` is mid->raw.
   OffsetMap Compose(const OffsetMap& inner) const;
+  // Keeps every raw range inside [0, raw_size] (a copied run that would
+  // leave it maps onto what is left). ensures: ToRaw never leaves the input.
+  void ClampTo(uint32_t raw_size);
 
  private:
   // The run holding derived byte k. requires: k < size().
