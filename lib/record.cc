@@ -65,58 +65,7 @@ std::string At(const char* list, size_t i) {
 }  // namespace
 
 json EncodeRecord(const Article& article, const RulePack& pack) {
-  const Document& d = article.doc;
-  const MatchResult& m = article.FirstMatch();
-  json offsets = json::array();
-  for (const OffsetMap::Run& r : d.offsets.run_list()) {
-    offsets.push_back(r.len);
-    offsets.push_back(r.raw_begin);
-    offsets.push_back(r.raw_end);
-    offsets.push_back(r.copy ? 1 : 0);
-  }
-  json blocks = json::array();
-  for (const Block& b : d.blocks) {
-    blocks.push_back(b.span.begin);
-    blocks.push_back(b.span.end);
-    blocks.push_back(static_cast<int>(b.kind));
-  }
-  json sentences = json::array();
-  for (const Sentence& s : m.sentences) {
-    sentences.push_back(s.span.begin);
-    sentences.push_back(s.span.end);
-  }
-  json mentions = json::array();
-  for (const Mention& x : m.mentions) {
-    mentions.push_back(
-        json::array({x.span.begin, x.span.end, EntityTypeName(x.type), x.name, x.rule, x.priority,
-                     x.gazetteer, x.prefix_place, x.sentence, x.subtype, x.aliases}));
-  }
-  json aliases = json::array();
-  for (const AliasLink& l : m.aliases) aliases.push_back(json::array({l.mention, l.alias, l.rule}));
-  json relations = json::array();
-  for (const RelationMatch& r : m.relations) {
-    relations.push_back(json::array({RelationTypeName(r.type), r.from, r.to, r.rule, r.sentence}));
-  }
-  const char* format = "text";
-  for (const auto& [f, name] : kFormats) {
-    if (f == d.format) format = name;
-  }
-  return json{{"version", kVersion},
-              {"pack", pack.fingerprint()},
-              {"id", d.id},
-              {"url", d.url},
-              {"headline", d.headline},
-              {"date", d.date},
-              {"author", d.author},
-              {"format", format},
-              {"raw", d.raw},
-              {"text", d.text},
-              {"offsets", std::move(offsets)},
-              {"blocks", std::move(blocks)},
-              {"sentences", std::move(sentences)},
-              {"mentions", std::move(mentions)},
-              {"aliases", std::move(aliases)},
-              {"relations", std::move(relations)}};
+  return json::parse(EncodeRecordText(article, pack));
 }
 
 namespace {

@@ -35,14 +35,14 @@
 
 namespace clusterkg {
 
-// The record of `article` (its document and Article::FirstMatch()).
-// requires: the article was matched with `pack`. Cannot fail.
-nlohmann::json EncodeRecord(const Article& article, const RulePack& pack);
-
-// The same record as compact JSON text: the bytes of
-// EncodeRecord(article, pack).dump(), written without building the tree
-// (what the JSON-LD and NDJSON output carry). Cannot fail.
+// The record of `article` (its document and Article::FirstMatch()) as
+// compact JSON text, keys sorted, in the bytes nlohmann's dump() gives for
+// it; what the JSON-LD and NDJSON output carry. requires: the article was
+// matched with `pack`. Cannot fail.
 std::string EncodeRecordText(const Article& article, const RulePack& pack);
+
+// The same record as a JSON value (EncodeRecordText, parsed).
+nlohmann::json EncodeRecord(const Article& article, const RulePack& pack);
 
 // The article a record describes. Every field is checked (types, spans
 // inside the text, indices inside their lists, offset runs that cover the
