@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <type_traits>
 
 namespace clusterkg {
 namespace {
@@ -100,14 +101,50 @@ void AppendString(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void AppendInt(std::string& out, int64_t v) { out += std::to_string(v); }
+void Append(std::string& out, int64_t v) { out += std::to_string(v); }
+void Append(std::string& out, std::string_view v) { AppendString(out, v); }
+void Append(std::string& out, const std::string& v) { AppendString(out, v); }
+void Append(std::string& out, const char* v) { AppendString(out, v); }
+void Append(std::string& out, const std::vector<std::string>& v) {
+  out += '[';
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (k) out += ',';
+    AppendString(out, v[k]);
+  }
+  out += ']';
+}
+template <typename T>
+requires std::is_integral_v<T> || std::is_enum_v<T>
+void Append(std::string& out, T v) { Append(out, static_cast<int64_t>(v)); }
 
-// key: the members of the record are written in nlohmann's (sorted) order
-void Key(std::string& out, const char* k, bool first = false) {
-  if (!first) out += ',';
+// x1,x2,...: the members of one group of a flat array, or of a tuple
+template <typename... T>
+void Values(std::string& out, const T&... xs) {
+  bool first = true;
+  ((out += first ? "" : ",", first = false, Append(out, xs)), ...);
+}
+
+// "key": the members of the record are written in nlohmann's (sorted)
+// order; a comma unless the key opens the object
+void Key(std::string& out, const char* k) {
+  if (out.back() != '{') out += ',';
   out += '"';
   out += k;
   out += "\":";
+}
+
+// "key":[f(item0),f(item1),...], with each f writing its values
+template <typename Items, typename F>
+void List(std::string& out, const char* key, const Items& items, F f) {
+  Key(out, key);
+  out += '[';
+  bool first = true;
+  for (const auto& x : items) {
+    if (!first) out += ',';
+    first = false;
+    f(x);
+  }
+  out += ']';
 }
 
 }  // namespace
@@ -115,129 +152,55 @@ void Key(std::string& out, const char* k, bool first = false) {
 std::string EncodeRecordText(const Article& article, const RulePack& pack) {
   const Document& d = article.doc;
   const MatchResult& m = article.FirstMatch();
-  std::string o;
-  o.reserve(2 * (d.raw.size() + d.text.size()) + 64 * m.mentions.size() + 256);
-  o += '{';
-  Key(o, "aliases", true);
-  o += '[';
-  for (size_t i = 0; i < m.aliases.size(); ++i) {
-    const AliasLink& l = m.aliases[i];
-    o += i ? ",[" : "[";
-    AppendInt(o, static_cast<int64_t>(l.mention));
-    o += ',';
-    AppendString(o, l.alias);
-    o += ',';
-    AppendString(o, l.rule);
-    o += ']';
-  }
-  o += ']';
-  Key(o, "author");
-  AppendString(o, d.author);
-  Key(o, "blocks");
-  o += '[';
-  for (size_t i = 0; i < d.blocks.size(); ++i) {
-    if (i) o += ',';
-    AppendInt(o, d.blocks[i].span.begin);
-    o += ',';
-    AppendInt(o, d.blocks[i].span.end);
-    o += ',';
-    AppendInt(o, static_cast<int>(d.blocks[i].kind));
-  }
-  o += ']';
-  Key(o, "date");
-  AppendString(o, d.date);
-  Key(o, "format");
   const char* format = "text";
   for (const auto& [f, name] : kFormats) {
     if (f == d.format) format = name;
   }
-  AppendString(o, format);
-  Key(o, "headline");
-  AppendString(o, d.headline);
-  Key(o, "id");
-  AppendString(o, d.id);
-  Key(o, "mentions");
-  o += '[';
-  for (size_t i = 0; i < m.mentions.size(); ++i) {
-    const Mention& x = m.mentions[i];
-    o += i ? ",[" : "[";
-    AppendInt(o, x.span.begin);
-    o += ',';
-    AppendInt(o, x.span.end);
-    o += ',';
-    AppendString(o, EntityTypeName(x.type));
-    o += ',';
-    AppendString(o, x.name);
-    o += ',';
-    AppendString(o, x.rule);
-    o += ',';
-    AppendInt(o, x.priority);
-    o += ',';
-    AppendInt(o, x.gazetteer);
-    o += ',';
-    AppendInt(o, x.prefix_place);
-    o += ',';
-    AppendInt(o, x.sentence);
-    o += ',';
-    AppendString(o, x.subtype);
-    o += ",[";
-    for (size_t k = 0; k < x.aliases.size(); ++k) {
-      if (k) o += ',';
-      AppendString(o, x.aliases[k]);
-    }
-    o += "]]";
-  }
-  o += ']';
-  Key(o, "offsets");
-  o += '[';
-  bool first = true;
-  for (const OffsetMap::Run& r : d.offsets.run_list()) {
-    if (!first) o += ',';
-    first = false;
-    AppendInt(o, r.len);
-    o += ',';
-    AppendInt(o, r.raw_begin);
-    o += ',';
-    AppendInt(o, r.raw_end);
-    o += r.copy ? ",1" : ",0";
-  }
-  o += ']';
-  Key(o, "pack");
-  AppendString(o, pack.fingerprint());
-  Key(o, "raw");
-  AppendString(o, d.raw);
-  Key(o, "relations");
-  o += '[';
-  for (size_t i = 0; i < m.relations.size(); ++i) {
-    const RelationMatch& r = m.relations[i];
-    o += i ? ",[" : "[";
-    AppendString(o, RelationTypeName(r.type));
-    o += ',';
-    AppendInt(o, static_cast<int64_t>(r.from));
-    o += ',';
-    AppendInt(o, static_cast<int64_t>(r.to));
-    o += ',';
-    AppendString(o, r.rule);
-    o += ',';
-    AppendInt(o, r.sentence);
+  std::string o;
+  o.reserve(2 * (d.raw.size() + d.text.size()) + 64 * m.mentions.size() + 256);
+  o += '{';
+  List(o, "aliases", m.aliases, [&](const AliasLink& l) {
+    o += '[';
+    Values(o, l.mention, l.alias, l.rule);
     o += ']';
-  }
-  o += ']';
-  Key(o, "sentences");
-  o += '[';
-  for (size_t i = 0; i < m.sentences.size(); ++i) {
-    if (i) o += ',';
-    AppendInt(o, m.sentences[i].span.begin);
-    o += ',';
-    AppendInt(o, m.sentences[i].span.end);
-  }
-  o += ']';
+  });
+  Key(o, "author");
+  Append(o, d.author);
+  List(o, "blocks", d.blocks,
+       [&](const Block& b) { Values(o, b.span.begin, b.span.end, static_cast<int>(b.kind)); });
+  Key(o, "date");
+  Append(o, d.date);
+  Key(o, "format");
+  Append(o, format);
+  Key(o, "headline");
+  Append(o, d.headline);
+  Key(o, "id");
+  Append(o, d.id);
+  List(o, "mentions", m.mentions, [&](const Mention& x) {
+    o += '[';
+    Values(o, x.span.begin, x.span.end, EntityTypeName(x.type), x.name, x.rule, x.priority,
+           x.gazetteer, x.prefix_place, x.sentence, x.subtype, x.aliases);
+    o += ']';
+  });
+  List(o, "offsets", d.offsets.run_list(),
+       [&](const OffsetMap::Run& r) { Values(o, r.len, r.raw_begin, r.raw_end, r.copy ? 1 : 0); });
+  Key(o, "pack");
+  Append(o, pack.fingerprint());
+  Key(o, "raw");
+  Append(o, d.raw);
+  List(o, "relations", m.relations, [&](const RelationMatch& r) {
+    o += '[';
+    Values(o, RelationTypeName(r.type), r.from, r.to, r.rule, r.sentence);
+    o += ']';
+  });
+  List(o, "sentences", m.sentences,
+       [&](const Sentence& x) { Values(o, x.span.begin, x.span.end); });
   Key(o, "text");
-  AppendString(o, d.text);
+  Append(o, d.text);
   Key(o, "url");
-  AppendString(o, d.url);
+  Append(o, d.url);
   Key(o, "version");
-  AppendInt(o, kVersion);
+  Append(o, kVersion);
   o += '}';
   return o;
 }
