@@ -63,6 +63,8 @@ class Places {
     const auto& index = pack_.PlacesByName();
     std::string& key = key_;  // one buffer for every length tried
     for (size_t l = std::min(pack_.LongestPlaceName(), s.size() - 1); l >= 3; --l) {
+      // a name ends where a character ends
+      if ((static_cast<unsigned char>(s[l]) & 0xC0) == 0x80) continue;
       key.assign(s.data(), l);
       auto it = index.find(key);
       if (it != index.end()) {
