@@ -5,6 +5,8 @@
 //   clusterkg merge [--format ...] [-o FILE] [--rules FILE]... OUTPUT...
 //   clusterkg stats [--json] [--top N] INPUT...
 //   clusterkg path [--json] FROM TO INPUT...
+//   clusterkg rules check|test [--no-builtin-rules] [--require-examples] PACK...
+//   clusterkg explain [--json] [--rules FILE]... ARTICLE...
 //
 // INPUT is a file, a directory (read recursively) or "-" (JSONL records on
 // standard input); files ending in .jsonl hold one record per line. Bad
@@ -17,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -255,10 +258,14 @@ class Run {
 };
 
 // The extractor with the packs the options name, or a message on stderr.
-std::shared_ptr<const clusterkg::Extractor> MakeExtractor(const Options& o) {
+// The pipeline with the built-in pack (unless --no-builtin-rules) and
+// --rules packs; null, with the reasons on stderr, when a pack cannot be
+// read or, unless `lenient`, has a problem.
+std::shared_ptr<const clusterkg::Extractor> MakeExtractor(const Options& o, bool lenient = false) {
   clusterkg::ExtractorOptions eo;
   eo.builtin_rules = !o.no_builtin;
   eo.load.max_bytes = o.max_bytes;
+  eo.lenient_rules = lenient;
   for (const std::string& path : o.rules) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -535,6 +542,75 @@ int Path(Options o, const std::string& from, const std::string& to, bool as_json
   return 0;
 }
 
+// clusterkg rules check / rules test: the packs in o.rules. `check`
+// compiles leniently and reports every problem of the packs and then every
+// failing example of their rules; `test` runs the examples (of the
+// built-in pack when no pack is given). Exit 0 when all is well, 1 when
+// something is reported, 2 when a pack cannot be read (or, for test, has a
+// problem).
+int Rules(const Options& o, bool check, bool require_examples) {
+  auto ex = MakeExtractor(o, check);
+  if (!ex) return 2;
+  size_t problems = 0;
+  for (const std::string& p : ex->rules().problems()) {
+    std::cerr << p << "\n";
+    ++problems;
+  }
+  const std::set<std::string> files(o.rules.begin(), o.rules.end());
+  clusterkg::ExampleOptions eo;
+  eo.require_examples = require_examples;
+  if (!files.empty()) eo.which = [&](const clusterkg::Rule& r) { return files.count(r.file) > 0; };
+  const clusterkg::ExampleReport report = clusterkg::RunRuleExamples(*ex, eo);
+  for (const auto& f : report.failures) std::cerr << f.ToString() << "\n";
+  problems += report.failures.size();
+  std::cout << (files.empty() ? std::string("built-in pack")
+                              : std::to_string(files.size()) + " pack(s)")
+            << ": " << report.rules << " rules, " << report.examples << " examples";
+  if (check) std::cout << ", " << ex->rules().problems().size() << " problems in the packs";
+  std::cout << ", " << report.failures.size() << " failing examples\n";
+  return problems ? 1 : 0;
+}
+
+// clusterkg explain: each article's sentences, mentions (with the
+// candidates they beat), aliases and relations, with the rules.
+int Explain(const Options& o, bool as_json) {
+  auto ex = MakeExtractor(o);
+  if (!ex) return 2;
+  int status = 0;
+  auto explain = [&](clusterkg::Result<clusterkg::Document> doc) {
+    if (!doc.ok()) {
+      std::cerr << "clusterkg: " << doc.status().message() << "\n";
+      status = 1;
+      return;
+    }
+    const clusterkg::Explanation e = clusterkg::Explain(*ex, std::move(doc).value());
+    if (as_json) {
+      std::cout << clusterkg::ExplanationJson(e, -1) << "\n";
+    } else {
+      std::cout << clusterkg::ExplanationText(e) << "\n";
+    }
+  };
+  std::vector<clusterkg::Status> errors;
+  const auto files = clusterkg::CollectInputFiles(o.inputs, &errors);
+  for (const auto& e : errors) {
+    std::cerr << "clusterkg: " << e.message() << "\n";
+    status = 1;
+  }
+  for (const std::string& f : files) {
+    if (!EndsWith(f, ".jsonl")) {
+      explain(clusterkg::LoadFile(f, ex->options().load));
+      continue;
+    }
+    std::ifstream in(f, std::ios::binary);
+    std::string line;
+    for (size_t no = 1; std::getline(in, line); ++no) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      explain(clusterkg::LoadJsonRecord(line, f, no, ex->options().load));
+    }
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -600,6 +676,32 @@ int main(int argc, char** argv) {
   path->add_option("to", to, "Name or alias of the second entity")->required();
   path->add_option("inputs", o.inputs, "Files, directories, or - for JSONL on stdin")->required();
 
+  CLI::App* rules = app.add_subcommand("rules", "Check rule packs and run their examples");
+  rules->require_subcommand(1);
+  bool require_examples = false;
+  CLI::App* check = rules->add_subcommand(
+      "check", "Compile packs and report every problem, then every failing example");
+  check->add_flag("--no-builtin-rules", o.no_builtin,
+                  "Compile the packs alone, not on top of the built-in pack");
+  check->add_flag("--require-examples", require_examples,
+                  "A rule without an example or a counter example is a problem");
+  check->add_option("packs", o.rules, "YAML rule files and .tsv gazetteers")->required();
+  CLI::App* test = rules->add_subcommand(
+      "test", "Run the examples of the packs' rules (of the built-in pack when none is given)");
+  test->add_flag("--no-builtin-rules", o.no_builtin, "Load the packs alone");
+  test->add_flag("--require-examples", require_examples,
+                 "A rule without an example or a counter example fails");
+  test->add_option("packs", o.rules, "YAML rule files and .tsv gazetteers");
+
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Show each sentence's mentions, relations and aliases, with the rules");
+  explain->add_option("-r,--rules", o.rules,
+                      "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
+  explain->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
+  explain->add_flag("--json", as_json, "Write one JSON object per article");
+  explain->add_option("articles", o.inputs, "Article files or directories (.jsonl: every line)")
+      ->required();
+
   app.set_version_flag("--version", CLUSTERKG_VERSION);
   try {
     app.parse(argc, argv);
@@ -611,5 +713,8 @@ int main(int argc, char** argv) {
   if (merge->parsed()) return Extract(o, /*merge=*/true);
   if (stats->parsed()) return Stats(o, as_json, top);
   if (path->parsed()) return Path(o, from, to, as_json);
+  if (check->parsed()) return Rules(o, /*check=*/true, require_examples);
+  if (test->parsed()) return Rules(o, /*check=*/false, require_examples);
+  if (explain->parsed()) return Explain(o, as_json);
   return 2;
 }

@@ -18,7 +18,7 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(const ExtractorOption
   std::vector<RuleSource> sources;
   if (options.builtin_rules) sources = BuiltinRuleSources();
   sources.insert(sources.end(), options.rules.begin(), options.rules.end());
-  auto pack = RulePack::Compile(sources, *norm.value());
+  auto pack = RulePack::Compile(sources, *norm.value(), options.lenient_rules);
   if (!pack.ok()) return pack.status();
   auto matcher = Matcher::Create(pack.value(), options.segment);
   if (!matcher.ok()) return matcher.status();

@@ -83,6 +83,7 @@ struct Work {
   std::vector<int> gaz_choice;  // per gaz hit: chosen entry
   std::vector<Mention> candidates;
   std::vector<int> order;  // rule order of each candidate
+  MatchTrace* trace = nullptr;
 };
 
 // The gazetteer hit starting at pos (index into w.gaz), or -1.
@@ -480,6 +481,7 @@ std::vector<Mention> Settle(const Work& w) {
   const std::vector<Mention>& cands = w.candidates;
   const std::vector<int>& order = w.order;
   std::vector<Mention> out;
+  if (w.trace) w.trace->overlaps.clear();  // the last settling counts
   for (std::vector<size_t> idx : BySentence(w)) {
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
       const Mention& x = cands[a];
@@ -496,6 +498,7 @@ std::vector<Mention> Settle(const Work& w) {
       for (size_t k = first; k < out.size(); ++k) {
         if (out[k].span.Overlaps(c.span) && !NestingAllowed(out[k], c)) {
           ok = false;
+          if (w.trace) w.trace->overlaps.push_back({c, out[k]});
           break;
         }
       }
@@ -593,6 +596,7 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
         if (!g[g_alias].data()) continue;
         std::string a = StripQuotes(std::string(g[g_alias].data(), g[g_alias].size()));
         if (CountChars(a) < 2 || a == m.name) continue;
+        if (rule.reject && RE2::PartialMatch(a, *rule.reject)) continue;
         out.push_back({m.span, a, SpanOf(t, g[g_alias]), rule.id});
       }
       continue;
@@ -887,8 +891,10 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   return std::shared_ptr<const Matcher>(std::move(m));
 }
 
-MatchResult Matcher::Match(const Document& doc, const std::vector<KnownAlias>& known) const {
+MatchResult Matcher::Match(const Document& doc, const std::vector<KnownAlias>& known,
+                           MatchTrace* trace) const {
   Work w;
+  w.trace = trace;
   w.doc = &doc;
   w.pack = pack_.get();
   w.trie = trie_.get();

@@ -32,6 +32,7 @@ class Problems {
     lines_.push_back(s.str());
   }
   bool empty() const { return lines_.empty(); }
+  const std::vector<std::string>& lines() const { return lines_; }
   std::string Join() const {
     std::string out;
     for (const auto& l : lines_) out += (out.empty() ? "" : "\n") + l;
@@ -201,16 +202,36 @@ void ParseRule(const YAML::Node& n, const std::string& file,
         std::string err;
         if (!ParseSlot(v, key == "from" ? &r.from : &r.to, &err)) fail(v, err);
       } else if (key == "examples") {
+        if (!v.IsSequence()) fail(v, "examples is a list of {text, name} or {text, from, to}");
         for (const auto& e : v) {
+          RuleExample x;
+          x.line = e.Mark().line + 1;
           if (e.IsMap() && e["text"]) {
-            r.examples.emplace_back(e["text"].as<std::string>(),
-                                    e["name"] ? e["name"].as<std::string>() : "");
+            for (const auto& f : e) {
+              const std::string k = f.first.as<std::string>();
+              std::string* dst = k == "text"   ? &x.text
+                                 : k == "name" ? &x.name
+                                 : k == "from" ? &x.from
+                                 : k == "to"   ? &x.to
+                                               : nullptr;
+              if (dst)
+                *dst = f.second.as<std::string>();
+              else
+                fail(f.first, "unknown example key \"" + k + "\"");
+            }
+            r.examples.push_back(std::move(x));
           } else {
-            fail(e, "an example needs text (and name)");
+            fail(e, "an example needs text (and name, or from and to)");
           }
         }
       } else if (key == "counter_examples") {
-        for (const auto& e : v) r.counter_examples.push_back(e.as<std::string>());
+        if (!v.IsSequence()) fail(v, "counter_examples is a list of sentences");
+        for (const auto& e : v) {
+          RuleExample x;
+          x.line = e.Mark().line + 1;
+          x.text = e.as<std::string>();
+          r.counter_examples.push_back(std::move(x));
+        }
       } else if (key == "note") {
       } else {
         fail(kv.first, "unknown key \"" + key + "\"");
@@ -237,6 +258,14 @@ void ParseRule(const YAML::Node& n, const std::string& file,
       r.type = *t;
   }
   if (r.kind == Rule::Kind::kExtend && !r.after) fail(n, "an extend rule needs after: TYPE");
+  for (const RuleExample& x : r.examples) {
+    if (r.kind == Rule::Kind::kRelation ? x.from.empty() || x.to.empty() : x.name.empty()) {
+      problems.Add(file, x.line, r.id,
+                   r.kind == Rule::Kind::kRelation ? "a relation rule's example needs from and to"
+                                                   : "an example needs name");
+      ok = false;
+    }
+  }
   if (r.pattern.empty()) {
     fail(n, "rule has no pattern");
     return;
@@ -338,6 +367,23 @@ void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros
       }
     } else if (key == "rules") {
       for (const auto& r : v) ParseRule(r, src.name, macros, rules, seen_ids, problems);
+    } else if (key == "disable") {
+      // ids of rules defined by the packs before this one
+      if (!v.IsSequence()) {
+        problems.Add(src.name, v.Mark().line + 1, "", "disable is a list of rule ids");
+        continue;
+      }
+      for (const auto& id : v) {
+        const std::string rid = id.IsScalar() ? id.as<std::string>() : "";
+        const auto it =
+            std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == rid; });
+        if (it == rules.end()) {
+          problems.Add(src.name, id.Mark().line + 1, rid,
+                       "disable: no rule with this id in the packs before this one");
+        } else {
+          rules.erase(it);
+        }
+      }
     } else if (key == "pack" || key == "version" || key == "description") {
     } else {
       problems.Add(src.name, kv.first.Mark().line + 1, "", "unknown key \"" + key + "\"");
@@ -418,7 +464,8 @@ std::optional<RelationType> ParseRelationType(std::string_view name) {
 }
 
 Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<RuleSource>& sources,
-                                                          const Normalizer& normalizer) {
+                                                          const Normalizer& normalizer,
+                                                          bool lenient) {
   std::shared_ptr<RulePack> pack(new RulePack());
   Problems problems;
   std::map<std::string, std::string> macros;
@@ -432,7 +479,8 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
                 pack->programme_words_, pack->blockers_, seen_ids, normalizer, problems);
     }
   }
-  if (!problems.empty()) return ParseError(problems.Join());
+  if (!problems.empty() && !lenient) return ParseError(problems.Join());
+  pack->problems_ = problems.lines();
   {
     // FNV-1a 64 over (name, size, bytes) of each source, in order
     uint64_t h = 14695981039346656037ull;

@@ -252,6 +252,62 @@ r = run("merge", s1, s2)
 check(r.returncode == 1 and f"{s2}: <stdin>:1: another article with this id was read from {s1}"
       in r.stderr.decode(), f"two articles under one id are not merged silently: {r.stderr!r}")
 
+# 9. rules check reports every problem of a pack at once, with lines;
+# rules test runs examples; explain shows mentions, what they beat, rules.
+bad_pack = os.path.join(out, "bad-pack.yaml")
+open(bad_pack, "w", encoding="utf-8").write(
+    "rules:\n"                                             # 1
+    "  - id: park.name\n"                                  # 2
+    "    type: Organization\n"                             # 3
+    "    pattern: '(?P<name>\\p{Han}{2,8}(?:园区|产业园)'\n"   # 4 missing )
+    "  - id: park.zone\n"                                  # 5
+    "    type: Place\n"                                    # 6
+    "    pattern: '(?P<name>\\p{Han}{2,6}片区)'\n"          # 7
+    "    colour: green\n"                                  # 8 unknown key
+    "  - id: park.zone\n"                                  # 9 duplicate id
+    "    type: Place\n"                                    # 10
+    "    pattern: '(?P<name>\\p{Han}{2,6}园)'\n"            # 11
+    "  - id: park.base\n"                                  # 12
+    "    type: Place\n"                                    # 13
+    "    pattern: '\\p{Han}{2,6}基地'\n"                    # 14 no capture
+    "  - id: park.lab\n"                                   # 15
+    "    type: Organization\n"                             # 16
+    "    pattern: '(?P<name>星海\\p{Han}{2}所)'\n"           # 17
+    "    examples:\n"                                      # 18
+    "      - {text: '星海声学所开放。', name: 星海声学研究所}\n"  # 19 fails
+)
+r = run("rules", "check", bad_pack)
+err = r.stderr.decode()
+for want in [f"{bad_pack}:4: park.name: bad pattern: missing )",
+             f"{bad_pack}:8: park.zone: unknown key \"colour\"",
+             f"{bad_pack}:9: park.zone: duplicate id (first defined at {bad_pack}:5)",
+             f"{bad_pack}:14: park.base: pattern has no capture (?P<name>...)",
+             f"{bad_pack}:19: park.lab: example does not give \"星海声学研究所\"; "
+             "the rule gives \"星海声学所\""]:
+    check(want in err, f"rules check reports {want!r}: {err!r}")
+check(r.returncode == 1, f"rules check exits 1 on problems: {r.returncode}")
+check(len(err.strip().splitlines()) == 5, f"exactly five problems: {err!r}")
+r = run("extract", "--rules", bad_pack, os.path.join(articles, "01-suzhou-nano.txt"))
+check(r.returncode == 2 and f"{bad_pack}:4:" in r.stderr.decode(),
+      f"extract refuses the broken pack: {r.returncode}")
+r = run("rules", "test", "--require-examples")
+check(r.returncode == 0 and b"0 failing examples" in r.stdout,
+      f"the built-in pack's examples hold: {r.stdout!r} {r.stderr!r}")
+r = run("explain", os.path.join(articles, "01-suzhou-nano.txt"))
+txt = r.stdout.decode()
+check(r.returncode == 0 and "Organization 苏州市人民政府 [80, 101) org.government" in txt
+      and "beat Place 苏州 [80, 89) gazetteer:Place" in txt
+      and "issuedBy: 《苏州市纳米新材料产业高质量发展三年行动方案》 -> 苏州市人民政府 rel.issued_by"
+      in txt, f"explain shows mentions, overlaps and relations: {txt[:600]!r}")
+raw = open(os.path.join(articles, "01-suzhou-nano.txt"), "rb").read()
+check(raw[80:101].decode() == "苏州市人民政府", "explain's offsets are into the original input")
+r = run("explain", "--json", os.path.join(articles, "01-suzhou-nano.txt"))
+ej = json.loads(r.stdout)
+gov = [m for s in ej["sentences"] for m in s["mentions"] if m["name"] == "苏州市人民政府"]
+check(gov and gov[0]["raw"] == [80, 101] and gov[0]["rule"] == "org.government"
+      and [(b["type"], b["name"], b["raw"], b["rule"]) for b in gov[0].get("beat", [])]
+      == [("Place", "苏州", [80, 89], "gazetteer:Place")], f"explain --json: {gov!r}")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

@@ -25,28 +25,41 @@ TEST_CASE("the built-in pack compiles with rules of every kind and the gazetteer
   CHECK(p.FindRule("cluster.name")->type == EntityType::kIndustrialCluster);
 }
 
-TEST_CASE("every built-in entity / extend and alias rule has examples / and they hold") {
-  for (const Rule& r : Builtin().rules().rules()) {
-    if (r.kind == Rule::Kind::kRelation) continue;
-    INFO("rule " << r.id << " (" << r.file << ":" << r.line << ")");
-    CHECK_FALSE(r.examples.empty());
-    for (const auto& [text, name] : r.examples) {
-      INFO("example: " << text);
-      const Article a = clusterkg::testing::MustExtract(text);
-      bool found = false;
-      if (r.kind == Rule::Kind::kAlias) {
-        for (const AliasLink& l : a.match.aliases) found |= l.rule == r.id && l.alias == name;
-      } else {
-        for (const Mention& m : a.match.mentions) found |= m.rule == r.id && m.name == name;
-      }
-      CHECK(found);
-    }
-    for (const std::string& text : r.counter_examples) {
-      INFO("counter-example: " << text);
-      const Article a = clusterkg::testing::MustExtract(text);
-      for (const Mention& m : a.match.mentions) CHECK(m.rule != r.id);
-    }
+TEST_CASE("every built-in rule has an example and a counter example, and they hold") {
+  const ExampleReport r = RunRuleExamples(Builtin(), {.which = nullptr, .require_examples = true});
+  CHECK(r.rules == Builtin().rules().rules().size());
+  CHECK(r.examples >= 2 * r.rules);
+  for (const RuleProblem& p : r.failures) {
+    INFO(p.ToString());
+    CHECK(false);
   }
+}
+
+TEST_CASE("an example that fails says what the rule found instead, at the example's line") {
+  ExtractorOptions o;
+  o.rules.push_back({"lab.yaml",
+                     "rules:\n"                                                    // 1
+                     "  - id: my.lab\n"                                            // 2
+                     "    type: Organization\n"                                    // 3
+                     "    pattern: '(?P<name>星海\\p{Han}{2}所)'\n"                // 4
+                     "    examples:\n"                                             // 5
+                     "      - {text: '星海光学所开放。', name: 星海光学所}\n"      // 6
+                     "      - {text: '星海声学所开放。', name: 星海声学研究所}\n"  // 7
+                     "    counter_examples:\n"                                     // 8
+                     "      - '星海化学所开放。'\n"                                // 9
+                     "      - '海光学所开放。'\n"});                               // 10
+  auto ex = Extractor::Create(o);
+  REQUIRE(ex.ok());
+  const ExampleReport r = RunRuleExamples(
+      *ex.value(), {.which = [](const Rule& rule) { return rule.file == "lab.yaml"; },
+                    .require_examples = false});
+  CHECK(r.rules == 1);
+  CHECK(r.examples == 4);
+  REQUIRE(r.failures.size() == 2);
+  CHECK(r.failures[0].ToString() ==
+        "lab.yaml:7: my.lab: example does not give \"星海声学研究所\"; the rule gives "
+        "\"星海声学所\"");
+  CHECK(r.failures[1].ToString() == "lab.yaml:9: my.lab: counter example gives \"星海化学所\"");
 }
 
 TEST_CASE("a broken pack reports every problem with file and line") {

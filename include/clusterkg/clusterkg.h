@@ -12,6 +12,7 @@
 #include "clusterkg/export/jsonld.h"   // IWYU pragma: export
 #include "clusterkg/extractor.h"       // IWYU pragma: export
 #include "clusterkg/graph.h"           // IWYU pragma: export
+#include "clusterkg/inspect.h"         // IWYU pragma: export
 #include "clusterkg/load.h"            // IWYU pragma: export
 #include "clusterkg/match.h"           // IWYU pragma: export
 #include "clusterkg/normalize.h"       // IWYU pragma: export

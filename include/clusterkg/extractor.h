@@ -37,12 +37,15 @@ namespace clusterkg {
 //   segment         {}        see segment.h
 //   builtin_rules   true      start from the embedded default pack
 //   rules           {}        more packs (YAML rules, .tsv gazetteers)
+//   lenient_rules   false     leave out what has a problem instead of
+//                             failing; see rules().problems()
 struct ExtractorOptions {
   LoadOptions load;
   NormalizeOptions normalize;
   SegmentOptions segment;
   bool builtin_rules = true;
   std::vector<RuleSource> rules;
+  bool lenient_rules = false;
 };
 
 class Matcher;
@@ -68,6 +71,7 @@ class Extractor {
   void Rematch(Article& article, const std::vector<KnownAlias>& known) const;
 
   const RulePack& rules() const;
+  const Matcher& matcher() const { return *matcher_; }
   const Normalizer& normalizer() const { return *normalizer_; }
   const ExtractorOptions& options() const { return options_; }
 

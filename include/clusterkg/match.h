@@ -76,6 +76,16 @@ struct MatchResult {
   std::vector<RelationMatch> relations;
 };
 
+// Why the mentions are what they are (clusterkg explain): every candidate
+// that lost an overlap, with the mention that beat it.
+struct MatchTrace {
+  struct Overlap {
+    Mention loser;
+    Mention winner;  // as it was when the overlap was settled
+  };
+  std::vector<Overlap> overlaps;
+};
+
 // WHAT THIS REPRESENTS: a RulePack prepared for matching (gazetteer trie).
 // THREAD SAFETY: immutable after Create; Match may run concurrently.
 class Matcher {
@@ -84,7 +94,9 @@ class Matcher {
                                                        const SegmentOptions& segment = {});
   // requires: doc normalised. Cannot fail. `known` adds names declared in
   // other articles: their occurrences become mentions (rule "alias.corpus").
-  MatchResult Match(const Document& doc, const std::vector<KnownAlias>& known = {}) const;
+  // `trace`, when given, receives the overlaps the final mentions won.
+  MatchResult Match(const Document& doc, const std::vector<KnownAlias>& known = {},
+                    MatchTrace* trace = nullptr) const;
   const RulePack& pack() const { return *pack_; }
 
   struct Trie;  // internal

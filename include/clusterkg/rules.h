@@ -83,6 +83,17 @@ struct Slot {
                            // mention of the preceding sentences
 };
 
+// One example of a rule: a sentence, and for an example (not a counter
+// example) what the rule must find in it: the mention `name` (entity and
+// extend rules), the alias `name` (alias rules), or a relation between
+// mentions named `from` and `to` (relation rules).
+struct RuleExample {
+  std::string text;
+  std::string name;
+  std::string from, to;
+  int line = 0;  // in the rule's file
+};
+
 // WHAT THIS REPRESENTS: one compiled rule. THREAD SAFETY: immutable.
 struct Rule {
   enum class Kind : uint8_t { kEntity, kExtend, kAlias, kRelation };
@@ -114,8 +125,10 @@ struct Rule {
   int min_chars = 2;                       // shortest name body, in characters
   Slot from, to;                           // relation rules
   std::string alias_target;                // alias rules: "before" | "inside" capture name
-  std::vector<std::pair<std::string, std::string>> examples;  // text, name
-  std::vector<std::string> counter_examples;
+  // Sentences the rule must match (examples) and must not (counter
+  // examples), run by RunRuleExamples (inspect.h) and `clusterkg rules test`.
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> counter_examples;
   std::string file;  // where it was defined
   int line = 0;
 };
@@ -147,8 +160,14 @@ class RulePack {
   // Parses and compiles every source, applying `normalizer` to gazetteer
   // names and word lists. Reports every problem at once: the Status message
   // has one line per problem, "file:line: rule id: what is wrong".
+  // With `lenient`, never fails: what has a problem is left out (a rule,
+  // a gazetteer line, a whole file that is not YAML) and the problems are
+  // kept in problems(), for `clusterkg rules check`.
   static Result<std::shared_ptr<const RulePack>> Compile(const std::vector<RuleSource>& sources,
-                                                         const Normalizer& normalizer);
+                                                         const Normalizer& normalizer,
+                                                         bool lenient = false);
+  // The problems a lenient Compile left out, "file:line: id: message".
+  const std::vector<std::string>& problems() const { return problems_; }
 
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
@@ -178,6 +197,7 @@ class RulePack {
 
  private:
   std::string fingerprint_;
+  std::vector<std::string> problems_;
   std::vector<Rule> rules_;
   std::vector<GazetteerEntry> gazetteer_;
   std::vector<std::string> stop_words_;
