@@ -416,14 +416,14 @@ int Stats(Options o, bool as_json, size_t top) {
   j["articles"] = s.articles;
   j["entities"] = s.entities;
   j["relations"] = s.relations;
-  for (int t = 0; t < clusterkg::kEntityTypeCount; ++t) {
+  for (size_t t = 0; t < s.by_type.size(); ++t) {
     if (s.by_type[t]) {
       j["entities_by_type"]
        [std::string(clusterkg::EntityTypeName(static_cast<clusterkg::EntityType>(t)))] =
            s.by_type[t];
     }
   }
-  for (int t = 0; t < clusterkg::kRelationTypeCount; ++t) {
+  for (size_t t = 0; t < s.by_relation.size(); ++t) {
     if (s.by_relation[t]) {
       j["relations_by_type"]
        [std::string(clusterkg::RelationTypeName(static_cast<clusterkg::RelationType>(t)))] =
@@ -619,7 +619,8 @@ int main(int argc, char** argv) {
   Options o;
   auto add_inputs = [&](CLI::App* sub) {
     sub->add_option("-r,--rules", o.rules,
-                    "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
+                    "Extra rule pack (YAML rules or .tsv gazetteer); repeatable")
+        ->allow_extra_args(false);
     sub->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
     sub->add_option("--max-bytes", o.max_bytes, "Largest article (or JSONL record) read, in bytes")
         ->capture_default_str();
@@ -647,7 +648,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
       ->capture_default_str();
   merge->add_option("-o,--output", o.output, "Output file (default: standard output)");
-  merge->add_option("-r,--rules", o.rules, "The extra rule packs the extraction used; repeatable");
+  merge->add_option("-r,--rules", o.rules, "The extra rule packs the extraction used; repeatable")
+      ->allow_extra_args(false);
   merge->add_flag("--no-builtin-rules", o.no_builtin, "The extraction used only --rules packs");
   merge->add_option("-j,--jobs", o.jobs, "Threads matching again (default: the number of cores)")
       ->check(CLI::Range(1, 256));
@@ -695,8 +697,10 @@ int main(int argc, char** argv) {
 
   CLI::App* explain = app.add_subcommand(
       "explain", "Show each sentence's mentions, relations and aliases, with the rules");
-  explain->add_option("-r,--rules", o.rules,
-                      "Extra rule pack (YAML rules or .tsv gazetteer); repeatable");
+  explain
+      ->add_option("-r,--rules", o.rules,
+                   "Extra rule pack (YAML rules or .tsv gazetteer); repeatable")
+      ->allow_extra_args(false);
   explain->add_flag("--no-builtin-rules", o.no_builtin, "Use only the packs given with --rules");
   explain->add_flag("--json", as_json, "Write one JSON object per article");
   explain->add_option("articles", o.inputs, "Article files or directories (.jsonl: every line)")

@@ -5,7 +5,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -20,6 +24,48 @@ constexpr std::string_view kEntityNames[] = {"Organization", "Place", "Policy", 
 constexpr std::string_view kRelationNames[] = {
     "location", "containedInPlace", "promotionAgency", "leadingEnterprise",
     "issuedBy", "industry",         "partner"};
+
+// Entity types and relations declared by packs (types:, relations:), for
+// the life of the process: a name keeps its value whatever pack declared it.
+// Entries are never removed, so names handed out stay valid.
+struct Declared {
+  std::string name;
+  std::string term;  // JSON-LD class or property
+};
+std::mutex declared_mu;
+std::deque<Declared> declared_types, declared_relations;
+
+// Registers a declared name; "" on success, else why not.
+std::string Declare(std::deque<Declared>& list, size_t builtin, size_t max, const std::string& name,
+                    const std::string& term,
+                    const std::function<bool(const std::string&)>& is_builtin) {
+  if (is_builtin(name)) return "\"" + name + "\" is built in";
+  std::lock_guard lock(declared_mu);
+  for (const Declared& d : list) {
+    if (d.name != name) continue;
+    if (d.term == term) return "";
+    return "\"" + name + "\" was declared before as " + d.term;
+  }
+  if (builtin + list.size() >= max) return "too many declared names";
+  list.push_back({name, term});
+  return "";
+}
+
+bool IsIdentifier(const std::string& s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// A JSON-LD term: ckg:Name, schema:Name or an absolute http(s) IRI.
+bool IsTerm(const std::string& s) {
+  for (std::string_view prefix : {"ckg:", "schema:"}) {
+    if (s.rfind(prefix, 0) == 0) return IsIdentifier(s.substr(prefix.size()));
+  }
+  return (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) &&
+         s.find_first_of(" \t\"<>") == std::string::npos;
+}
 
 // Collects problems as "file:line: id: message".
 class Problems {
@@ -323,22 +369,86 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   if (ok) out.push_back(std::move(r));
 }
 
-void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros,
-               std::vector<Rule>& rules, std::vector<std::string>& stop,
-               std::vector<std::string>& conj, std::vector<std::string>& programme,
-               std::vector<std::string>& blockers, std::map<std::string, std::string>& seen_ids,
-               const Normalizer& norm, Problems& problems) {
+// The YAML of a rule file, or null (with the problem added).
+YAML::Node LoadYaml(const RuleSource& src, Problems& problems) {
   YAML::Node root;
   try {
     root = YAML::Load(src.content);
   } catch (const YAML::Exception& e) {
     problems.Add(src.name, e.mark.line + 1, "", "YAML: " + e.msg);
-    return;
+    return YAML::Node();
   }
   if (!root.IsMap()) {
     problems.Add(src.name, 1, "", "a rule file is a map with macros, words and rules");
-    return;
+    return YAML::Node();
   }
+  return root;
+}
+
+// types: and relations: of a rule file, declared before any file's rules
+// and gazetteer lines are read, so that those may use them.
+void DeclareNames(const RuleSource& src, const YAML::Node& root, Problems& problems) {
+  for (const char* key : {"types", "relations"}) {
+    const YAML::Node v = root[key];
+    if (!v) continue;
+    const bool types = std::string_view(key) == "types";
+    const char* term_key = types ? "class" : "property";
+    if (!v.IsSequence()) {
+      problems.Add(src.name, v.Mark().line + 1, "",
+                   std::string(key) + " is a list of {name, " + term_key + "}");
+      continue;
+    }
+    for (const auto& d : v) {
+      const int line = d.Mark().line + 1;
+      if (!d.IsMap() || !d["name"] || !d["name"].IsScalar()) {
+        problems.Add(src.name, line, "",
+                     std::string("a declaration needs name (and ") + term_key + ")");
+        continue;
+      }
+      const std::string name = d["name"].as<std::string>();
+      std::string term = "ckg:" + name;
+      bool ok = true;
+      for (const auto& kv : d) {
+        const std::string k = kv.first.as<std::string>();
+        if (k == term_key && kv.second.IsScalar()) {
+          term = kv.second.as<std::string>();
+        } else if (k != "name" && k != "description") {
+          problems.Add(src.name, kv.first.Mark().line + 1, name, "unknown key \"" + k + "\"");
+          ok = false;
+        }
+      }
+      if (!IsIdentifier(name)) {
+        problems.Add(src.name, line, name, "a name is letters, digits and _");
+        continue;
+      }
+      if (!IsTerm(term)) {
+        problems.Add(src.name, line, name,
+                     std::string(term_key) + " must be ckg:Name, schema:Name or an http(s) IRI");
+        continue;
+      }
+      if (!ok) continue;
+      const std::string err =
+          types ? Declare(declared_types, kEntityTypeCount, 256, name, term,
+                          [](const std::string& n) {
+                            return std::find(std::begin(kEntityNames), std::end(kEntityNames), n) !=
+                                   std::end(kEntityNames);
+                          })
+                : Declare(declared_relations, kRelationTypeCount, 256, name, term,
+                          [](const std::string& n) {
+                            return std::find(std::begin(kRelationNames), std::end(kRelationNames),
+                                             n) != std::end(kRelationNames);
+                          });
+      if (!err.empty()) problems.Add(src.name, line, name, err);
+    }
+  }
+}
+
+void ParseYaml(const RuleSource& src, const YAML::Node& root,
+               std::map<std::string, std::string>& macros, std::vector<Rule>& rules,
+               std::vector<std::string>& stop, std::vector<std::string>& conj,
+               std::vector<std::string>& programme, std::vector<std::string>& blockers,
+               std::map<std::string, std::string>& seen_ids, const Normalizer& norm,
+               Problems& problems) {
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     const YAML::Node& v = kv.second;
@@ -384,7 +494,8 @@ void ParseYaml(const RuleSource& src, std::map<std::string, std::string>& macros
           rules.erase(it);
         }
       }
-    } else if (key == "pack" || key == "version" || key == "description") {
+    } else if (key == "pack" || key == "version" || key == "description" || key == "types" ||
+               key == "relations") {
     } else {
       problems.Add(src.name, kv.first.Mark().line + 1, "", "unknown key \"" + key + "\"");
     }
@@ -445,22 +556,71 @@ void ParseTsv(const RuleSource& src, std::vector<GazetteerEntry>& out, const Nor
 
 }  // namespace
 
-std::string_view EntityTypeName(EntityType t) { return kEntityNames[static_cast<int>(t)]; }
+namespace {
 
-std::optional<EntityType> ParseEntityType(std::string_view name) {
-  for (int i = 0; i < kEntityTypeCount; ++i) {
-    if (kEntityNames[i] == name) return static_cast<EntityType>(i);
+// Built-in names, else the declared entry; "" for a value never declared.
+template <size_t N>
+std::string_view NameOf(const std::string_view (&builtin)[N], const std::deque<Declared>& declared,
+                        size_t i, bool term) {
+  if (i < N && !term) return builtin[i];
+  if (i < N) return {};
+  std::lock_guard lock(declared_mu);
+  if (i - N >= declared.size()) return {};
+  return term ? declared[i - N].term : declared[i - N].name;
+}
+
+template <size_t N>
+std::optional<size_t> IndexOf(const std::string_view (&builtin)[N],
+                              const std::deque<Declared>& declared, std::string_view name) {
+  for (size_t i = 0; i < N; ++i) {
+    if (builtin[i] == name) return i;
+  }
+  std::lock_guard lock(declared_mu);
+  for (size_t i = 0; i < declared.size(); ++i) {
+    if (declared[i].name == name) return N + i;
   }
   return std::nullopt;
 }
 
-std::string_view RelationTypeName(RelationType t) { return kRelationNames[static_cast<int>(t)]; }
+constexpr std::string_view kEntityTerms[] = {
+    "Organization", "Place", "ckg:Policy", "ckg:IndustrialCluster",
+    "ckg:Industry", "Event", "Person",     "ckg:Publication"};
+constexpr std::string_view kRelationTerms[] = {
+    "location",     "containedInPlace", "ckg:promotionAgency", "ckg:leadingEnterprise",
+    "ckg:issuedBy", "ckg:industry",     "ckg:partner"};
+
+}  // namespace
+
+std::string_view EntityTypeName(EntityType t) {
+  return NameOf(kEntityNames, declared_types, static_cast<size_t>(t), false);
+}
+
+std::string_view EntityTypeTerm(EntityType t) {
+  const auto i = static_cast<size_t>(t);
+  return i < std::size(kEntityTerms) ? kEntityTerms[i]
+                                     : NameOf(kEntityNames, declared_types, i, true);
+}
+
+std::optional<EntityType> ParseEntityType(std::string_view name) {
+  auto i = IndexOf(kEntityNames, declared_types, name);
+  if (!i) return std::nullopt;
+  return static_cast<EntityType>(*i);
+}
+
+std::string_view RelationTypeName(RelationType t) {
+  return NameOf(kRelationNames, declared_relations, static_cast<size_t>(t), false);
+}
+
+std::string_view RelationTypeTerm(RelationType t) {
+  const auto i = static_cast<size_t>(t);
+  return i < std::size(kRelationTerms) ? kRelationTerms[i]
+                                       : NameOf(kRelationNames, declared_relations, i, true);
+}
 
 std::optional<RelationType> ParseRelationType(std::string_view name) {
-  for (int i = 0; i < kRelationTypeCount; ++i) {
-    if (kRelationNames[i] == name) return static_cast<RelationType>(i);
-  }
-  return std::nullopt;
+  auto i = IndexOf(kRelationNames, declared_relations, name);
+  if (!i) return std::nullopt;
+  return static_cast<RelationType>(*i);
 }
 
 Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<RuleSource>& sources,
@@ -470,12 +630,22 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
   Problems problems;
   std::map<std::string, std::string> macros;
   std::map<std::string, std::string> seen_ids;  // rule id -> file:line
-  for (const RuleSource& src : sources) {
-    const bool tsv = src.name.size() >= 4 && src.name.compare(src.name.size() - 4, 4, ".tsv") == 0;
-    if (tsv) {
+  auto is_tsv = [](const RuleSource& src) {
+    return src.name.size() >= 4 && src.name.compare(src.name.size() - 4, 4, ".tsv") == 0;
+  };
+  // every file's types: and relations: first, so any file may use them
+  std::vector<YAML::Node> roots(sources.size());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (is_tsv(sources[i])) continue;
+    roots[i] = LoadYaml(sources[i], problems);
+    if (roots[i]) DeclareNames(sources[i], roots[i], problems);
+  }
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const RuleSource& src = sources[i];
+    if (is_tsv(src)) {
       ParseTsv(src, pack->gazetteer_, normalizer, problems);
-    } else {
-      ParseYaml(src, macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
+    } else if (roots[i]) {
+      ParseYaml(src, roots[i], macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
                 pack->programme_words_, pack->blockers_, seen_ids, normalizer, problems);
     }
   }

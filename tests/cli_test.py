@@ -308,6 +308,44 @@ check(gov and gov[0]["raw"] == [80, 101] and gov[0]["rule"] == "org.government"
       and [(b["type"], b["name"], b["raw"], b["rule"]) for b in gov[0].get("beat", [])]
       == [("Place", "苏州", [80, 89], "gazetteer:Place")], f"explain --json: {gov!r}")
 
+# 10. A pack from files declares a type (IndustrialPark) and a relation
+# (parkIn) with two rules and a gazetteer; they reach every output format.
+packs = os.path.join(os.path.dirname(articles), "packs", "parks")
+park_args = ["-r", os.path.join(packs, "parks.yaml"), "-r", os.path.join(packs, "parks.tsv")]
+park_article = os.path.join(packs, "article.txt")
+r = run("rules", "check", os.path.join(packs, "parks.yaml"), os.path.join(packs, "parks.tsv"))
+check(r.returncode == 0 and b"3 rules, 6 examples, 0 problems in the packs, 0 failing" in r.stdout,
+      f"the park pack checks clean: {r.stdout!r} {r.stderr!r}")
+park_jsonld = os.path.join(out, "parks.jsonld")
+r = run("extract", *park_args, park_article, "-o", park_jsonld)
+check(r.returncode == 0, f"extract with the park pack: {r.stderr!r}")
+pg = Graph()
+pg.parse(park_jsonld, format="json-ld")
+SDO = Namespace("https://schema.org/")
+parks = {str(next(pg.objects(p, SDO.name))) for p in pg.subjects(RDF.type, CKG.IndustrialPark)}
+check(parks == {"星湖智造产业园", "北岭新能源产业基地", "南湖数字港"}, f"JSON-LD parks: {parks}")
+park_in = {(str(next(pg.objects(a, SDO.name))), str(next(pg.objects(b, SDO.name))))
+           for a, b in pg.subject_objects(CKG.parkIn)}
+check(park_in == {("星湖智造产业园", "苏州")}, f"JSON-LD ckg:parkIn: {park_in}")
+alias = {str(o) for p in pg.subjects(RDF.type, CKG.IndustrialPark)
+         for o in pg.objects(p, SDO.alternateName)}
+check(alias == {"数字港"}, f"the gazetteer alias: {alias}")
+r = run("extract", *park_args, "-f", "graphml", park_article)
+root = ET.fromstring(r.stdout)
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+keys = {k.get("attr.name"): k.get("id") for k in root.iter("{%s}key" % ns["g"])}
+gm_parks = {n.find(f"g:data[@key='{keys['name']}']", ns).text
+            for n in root.iter("{%s}node" % ns["g"])
+            if n.find(f"g:data[@key='{keys['type']}']", ns) is not None
+            and n.find(f"g:data[@key='{keys['type']}']", ns).text == "IndustrialPark"}
+gm_rel = [e for e in root.iter("{%s}edge" % ns["g"])
+          if e.find(f"g:data[@key='{keys['relation']}']", ns).text == "parkIn"]
+check(gm_parks == parks and len(gm_rel) == 1, f"GraphML parks {gm_parks}, parkIn edges {len(gm_rel)}")
+r = run("extract", *park_args, "-f", "dot", park_article)
+dot = r.stdout.decode()
+check(dot.count("type=IndustrialPark") == 3 and "[label=parkIn]" in dot,
+      f"DOT parks and parkIn: {dot[:400]!r}")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

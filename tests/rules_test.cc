@@ -123,3 +123,64 @@ TEST_CASE("an extra pack adds rules and gazetteer entries at run time") {
   CHECK(std::count(got.begin(), got.end(),
                    std::make_pair(std::string("my.lab"), std::string("星海光学所"))) == 1);
 }
+
+TEST_CASE("a pack disables an earlier rule by id, and an unknown id is a problem") {
+  const std::string text = "深圳市商汤科技有限公司发布公告。";
+  ExtractorOptions o;
+  o.rules.push_back({"off.yaml", "disable: [org.company]\n"});
+  auto ex = Extractor::Create(o);
+  REQUIRE(ex.ok());
+  CHECK(ex.value()->rules().FindRule("org.company") == nullptr);
+  auto a = ex.value()->ExtractString(text, "x.txt");
+  REQUIRE(a.ok());
+  for (const Mention& m : a->match.mentions) CHECK(m.rule != "org.company");
+  CHECK(clusterkg::testing::MustExtract(text).match.mentions.front().rule == "org.company");
+
+  ExtractorOptions bad;
+  bad.rules.push_back({"off.yaml", "disable:\n  - org.company\n  - org.nothing\n"});
+  auto fails = Extractor::Create(bad);
+  REQUIRE_FALSE(fails.ok());
+  CHECK(fails.status().message() ==
+        "off.yaml:3: org.nothing: disable: no rule with this id in the packs before this one");
+}
+
+TEST_CASE("declared types and relations: names, classes and conflicts") {
+  ExtractorOptions o;
+  o.builtin_rules = false;
+  o.rules.push_back({"a.tsv", "北岭港\tHarbour\n"});  // declared by a later file
+  o.rules.push_back({"a.yaml",
+                     "types:\n"
+                     "  - {name: Harbour, class: 'https://example.org/Harbour'}\n"
+                     "relations:\n"
+                     "  - {name: harbourOf}\n"});
+  auto ex = Extractor::Create(o);
+  REQUIRE(ex.ok());
+  const auto t = ParseEntityType("Harbour");
+  REQUIRE(t.has_value());
+  CHECK(static_cast<int>(*t) >= kEntityTypeCount);
+  CHECK(EntityTypeName(*t) == "Harbour");
+  CHECK(EntityTypeTerm(*t) == "https://example.org/Harbour");
+  CHECK(ex.value()->rules().gazetteer().front().type == *t);
+  const auto r = ParseRelationType("harbourOf");
+  REQUIRE(r.has_value());
+  CHECK(RelationTypeTerm(*r) == "ckg:harbourOf");
+
+  ExtractorOptions bad;
+  bad.builtin_rules = false;
+  bad.rules.push_back({"b.yaml",
+                       "types:\n"
+                       "  - {name: Harbour, class: 'ckg:Port'}\n"  // 2: conflicts
+                       "  - {name: Place}\n"                       // 3: built in
+                       "  - {name: 'Dock yard'}\n"                 // 4: not a name
+                       "  - {name: Pier, class: 'ftp://x'}\n"});   // 5: not a term
+  auto fails = Extractor::Create(bad);
+  REQUIRE_FALSE(fails.ok());
+  const std::string& m = fails.status().message();
+  CHECK_THAT(
+      m, Catch::Contains(
+             "b.yaml:2: Harbour: \"Harbour\" was declared before as https://example.org/Harbour"));
+  CHECK_THAT(m, Catch::Contains("b.yaml:3: Place: \"Place\" is built in"));
+  CHECK_THAT(m, Catch::Contains("b.yaml:4: Dock yard: a name is letters, digits and _"));
+  CHECK_THAT(
+      m, Catch::Contains("b.yaml:5: Pier: class must be ckg:Name, schema:Name or an http(s) IRI"));
+}

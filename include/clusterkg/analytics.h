@@ -41,12 +41,13 @@ struct GraphStats {
   size_t articles = 0;
   size_t entities = 0;
   size_t relations = 0;
-  std::array<size_t, kEntityTypeCount> by_type{};        // entities per EntityType
-  std::array<size_t, kRelationTypeCount> by_relation{};  // relations per RelationType
-  std::vector<EntityScore> top_mentions;                 // most mentions
-  std::vector<EntityScore> top_degree;                   // most distinct neighbours
-  std::vector<EntityScore> top_betweenness;              // Brandes betweenness centrality
-  std::vector<size_t> component_sizes;                   // connected components, largest first
+  // per EntityType / RelationType value, declared ones included
+  std::array<size_t, 256> by_type{};
+  std::array<size_t, 256> by_relation{};
+  std::vector<EntityScore> top_mentions;     // most mentions
+  std::vector<EntityScore> top_degree;       // most distinct neighbours
+  std::vector<EntityScore> top_betweenness;  // Brandes betweenness centrality
+  std::vector<size_t> component_sizes;       // connected components, largest first
 };
 
 GraphStats ComputeStats(const KnowledgeGraph& g, const StatsOptions& options = {});

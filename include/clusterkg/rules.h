@@ -51,9 +51,15 @@ enum class EntityType : uint8_t {
 };
 inline constexpr int kEntityTypeCount = 8;
 
-// "Organization", "Place", ... as in SPEC and the gold files.
+// "Organization", "Place", ... as in SPEC and the gold files, and the
+// names packs declare (types:, docs/rule-format.md). A declared type takes
+// the next free value above the built-in ones and keeps it for the life
+// of the process; "" for a value never declared. Thread-safe.
 std::string_view EntityTypeName(EntityType t);
 std::optional<EntityType> ParseEntityType(std::string_view name);
+// The JSON-LD class: "Organization", "ckg:IndustrialCluster", or what the
+// pack declared ("ckg:IndustrialPark", an IRI).
+std::string_view EntityTypeTerm(EntityType t);
 
 // The relations of SPEC section 3.
 enum class RelationType : uint8_t {
@@ -67,9 +73,13 @@ enum class RelationType : uint8_t {
 };
 inline constexpr int kRelationTypeCount = 7;
 
-// "location", "containedInPlace", ... as in SPEC and the gold files.
+// "location", "containedInPlace", ... as in SPEC and the gold files, and
+// the relations packs declare (relations:), as for entity types.
 std::string_view RelationTypeName(RelationType t);
 std::optional<RelationType> ParseRelationType(std::string_view name);
+// The JSON-LD property: "location", "ckg:promotionAgency", or what the
+// pack declared.
+std::string_view RelationTypeTerm(RelationType t);
 
 // How a relation slot chooses among the mentions inside its capture.
 enum class Pick : uint8_t { kFirst, kLast, kAll, kNearest };

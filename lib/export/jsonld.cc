@@ -11,31 +11,15 @@ using nlohmann::json;
 
 constexpr const char* kCkg = "https://w3id.org/clusterkg/vocab#";
 
-std::string TypeTerm(EntityType t) {
-  switch (t) {
-    case EntityType::kOrganization: return "Organization";
-    case EntityType::kPlace: return "Place";
-    case EntityType::kEvent: return "Event";
-    case EntityType::kPerson: return "Person";
-    case EntityType::kPolicy: return "ckg:Policy";
-    case EntityType::kIndustrialCluster: return "ckg:IndustrialCluster";
-    case EntityType::kIndustry: return "ckg:Industry";
-    case EntityType::kPublication: return "ckg:Publication";
-  }
-  return "Thing";
-}
+std::string TypeTerm(EntityType t) { return std::string(EntityTypeTerm(t)); }
 
 // The property term of a relation, and its full IRI.
-std::string RelationTerm(RelationType t) {
-  switch (t) {
-    case RelationType::kLocation: return "location";
-    case RelationType::kContainedInPlace: return "containedInPlace";
-    default: return "ckg:" + std::string(RelationTypeName(t));
-  }
-}
+std::string RelationTerm(RelationType t) { return std::string(RelationTypeTerm(t)); }
 std::string RelationIri(RelationType t) {
   const std::string term = RelationTerm(t);
   if (term.rfind("ckg:", 0) == 0) return kCkg + term.substr(4);
+  if (term.rfind("schema:", 0) == 0) return "https://schema.org/" + term.substr(7);
+  if (term.rfind("http", 0) == 0) return term;
   return "https://schema.org/" + term;
 }
 
