@@ -24,6 +24,15 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(const ExtractorOption
   if (!matcher.ok()) return matcher.status();
   std::shared_ptr<Extractor> ex(new Extractor());
   ex->options_ = options;
+  // the loader drops chrome by the pack's page words (built-in and added);
+  // a pack with none (--no-builtin-rules) keeps the built-in ones
+  const PageWords& pw = *pack.value()->page_words();
+  const bool any = !pw.chrome.empty() || !pw.chrome_start.empty() || !pw.copyright.empty() ||
+                   !pw.related_heading.empty() || !pw.end_of_story.empty() ||
+                   !pw.chrome_class.empty();
+  if (!ex->options_.load.page_words && any) {
+    ex->options_.load.page_words = pack.value()->page_words();
+  }
   ex->normalizer_ = norm.value();
   ex->matcher_ = matcher.value();
   return std::shared_ptr<const Extractor>(std::move(ex));

@@ -78,14 +78,7 @@ bool IsChromeTag(GumboTag tag) {
          tag == GUMBO_TAG_FORM || tag == GUMBO_TAG_MENU;
 }
 
-// Class and id words that portals use for page chrome.
-constexpr std::array<const char*, 22> kChromeWords = {
-    "nav",     "menu",   "breadcrumb", "crumb",   "footer", "copyright",
-    "related", "relate", "recommend",  "comment", "share",  "sidebar",
-    "advert",  "ads",    "banner",     "toolbar", "login",  "hotnews",
-    "ranking", "topbar", "friendlink", "tags"};
-
-bool NamesChrome(const char* value) {
+bool NamesChrome(const char* value, const std::vector<std::string>& words) {
   std::string v(value);
   std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
   // split into tokens on anything that is not a letter or digit
@@ -96,11 +89,10 @@ bool NamesChrome(const char* value) {
     while (j < v.size() && std::isalnum(static_cast<unsigned char>(v[j]))) ++j;
     if (j > i) {
       std::string tok = v.substr(i, j - i);
-      for (const char* w : kChromeWords) {
+      for (const std::string& w : words) {
         if (tok == w) return true;
         // compound words: "relatednews", "commentbox", "navbar"
-        const size_t wl = std::strlen(w);
-        if (wl >= 5 && tok.compare(0, wl, w) == 0) return true;
+        if (w.size() >= 5 && tok.compare(0, w.size(), w) == 0) return true;
       }
       if (tok.rfind("nav", 0) == 0) return true;
     }
@@ -126,11 +118,11 @@ bool IsHidden(const GumboElement& el) {
   return false;
 }
 
-bool IsChrome(const GumboElement& el) {
+bool IsChrome(const GumboElement& el, const PageWords& words) {
   if (IsChromeTag(el.tag)) return true;
   for (const char* name : {"class", "id", "role"}) {
     if (const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-        a && NamesChrome(a->value)) {
+        a && NamesChrome(a->value, words.chrome_class)) {
       return true;
     }
   }
@@ -318,7 +310,7 @@ bool IsContainer(GumboTag tag) {
 struct WalkState {
   const char* base;
   uint32_t raw_offset;
-  bool drop_chrome;
+  const PageWords* chrome;  // null: keep chrome
   TextBuilder& out;
   std::unordered_map<const GumboNode*, Density> density;
 };
@@ -341,7 +333,7 @@ void Walk(const GumboNode* node, WalkState& st) {
     case GUMBO_NODE_TEMPLATE: {
       const GumboElement& el = node->v.element;
       if (IsSilentTag(el.tag) || IsHidden(el)) return;
-      if (st.drop_chrome && (IsChrome(el) || (IsContainer(el.tag) && LinkHeavy(st, node)))) {
+      if (st.chrome && (IsChrome(el, *st.chrome) || (IsContainer(el.tag) && LinkHeavy(st, node)))) {
         st.out.Break();
         return;
       }
@@ -363,12 +355,12 @@ void Walk(const GumboNode* node, WalkState& st) {
 
 }  // namespace
 
-void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome, TextBuilder& out,
-                     HtmlMeta* meta) {
+void ExtractHtmlText(std::string_view html, uint32_t raw_offset, const PageWords* chrome,
+                     TextBuilder& out, HtmlMeta* meta) {
   GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   if (meta) CollectMeta(g->root, meta);
-  WalkState st{html.data(), raw_offset, drop_chrome, out, {}};
-  if (drop_chrome) Measure(g->root, false, st.density);
+  WalkState st{html.data(), raw_offset, chrome, out, {}};
+  if (chrome) Measure(g->root, false, st.density);
   Walk(g->document, st);
   out.Break();
   gumbo_destroy_output(&kGumboDefaultOptions, g);

@@ -74,49 +74,58 @@ void AddFieldBlock(Document& doc, TextBuilder& tb, const std::string& value, siz
   tb.Break();
 }
 
-bool StartsWithAny(std::string_view line, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
-    if (line.substr(0, w.size()) == w) return true;
-  }
-  return false;
-}
-bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
+// How a line of text saved from a web page counts (docs/input.md).
+enum class LineRole { kText, kChrome, kEndOfStory, kRelatedList };
+
+bool ContainsAny(std::string_view line, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
     if (line.find(w) != std::string_view::npos) return true;
   }
   return false;
 }
+bool StartsWithAny(std::string_view line, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (line.substr(0, w.size()) == w) return true;
+  }
+  return false;
+}
+bool EndsWithAny(std::string_view line, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (EndsWith(line, w)) return true;
+  }
+  return false;
+}
 
-// How a line of text saved from a web page counts (docs/input.md).
-enum class LineRole { kText, kChrome, kEndOfStory, kRelatedList };
-
-LineRole ClassifyLine(std::string_view line) {
+LineRole ClassifyLine(std::string_view line, const PageWords& words) {
   // licence numbers, site links, copyright lines (not a sentence about 版权所有者)
-  if (ContainsAny(line, {"ICP备", "ICP证", "公网安备", "友情链接"}) ||
-      StartsWithAny(line, {"Copyright", "copyright", "COPYRIGHT", "©", "版权所有", "- 版权所有"}) ||
-      (ContainsAny(line, {"版权所有", "Copyright"}) && ContainsAny(line, {"©", "(C)", "(c)"}))) {
+  if (ContainsAny(line, words.chrome) || StartsWithAny(line, words.chrome_start) ||
+      (ContainsAny(line, words.copyright) && ContainsAny(line, words.copyright_sign))) {
     return LineRole::kChrome;
   }
   // breadcrumbs: 网易首页 > 网易安徽 > 正文
   if (line.find(" > ") != std::string_view::npos &&
-      (EndsWith(line, "正文") || std::count(line.begin(), line.end(), '>') >= 2)) {
+      (EndsWithAny(line, words.breadcrumb_end) || std::count(line.begin(), line.end(), '>') >= 2)) {
     return LineRole::kChrome;
   }
   // lists of other stories begin under one of these headings
-  for (std::string_view h : {"相关推荐", "热点推荐", "相关阅读", "延伸阅读", "推荐阅读", "猜你喜欢",
-                             "热门推荐", "相关新闻", "更多精彩", "为您推荐", "热门文章", "相关文章",
-                             "大家都在看", "精彩推荐", "读特热榜", "热榜"}) {
+  for (const std::string& h : words.related_heading) {
     if (line == h) return LineRole::kRelatedList;
   }
   // the editor's line closes the story
-  if (StartsWithAny(line, {"编辑", "责任编辑", "责编", "(责任编辑", "（责任编辑", "审读"}) &&
-      line.size() < 120) {
+  if (StartsWithAny(line, words.end_of_story) && line.size() < 120) {
     return LineRole::kEndOfStory;
   }
   return LineRole::kText;
 }
 
-void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome) {
+// The page words to drop chrome by, or null when chrome is kept.
+const PageWords* Chrome(const LoadOptions& options) {
+  if (!options.drop_chrome) return nullptr;
+  return options.page_words ? options.page_words.get() : &BuiltinPageWords();
+}
+
+// `chrome`: the words of page furniture to drop, or null to keep every line.
+void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, const PageWords* chrome) {
   // One block per non-empty line; CR LF and lone CR end lines too. Saved
   // pages: chrome lines are dropped, and a related-stories heading or the
   // editor's line after the story ends the article.
@@ -133,7 +142,7 @@ void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome
     size_t le = line.size();
     while (le > lb && (line[le - 1] == ' ' || line[le - 1] == '\t')) --le;
     const std::string_view body = line.substr(lb, le - lb);
-    const LineRole role = drop_chrome ? ClassifyLine(body) : LineRole::kText;
+    const LineRole role = chrome ? ClassifyLine(body, *chrome) : LineRole::kText;
     const bool keep = !body.empty() && !ended && role != LineRole::kChrome &&
                       !(role == LineRole::kRelatedList && story_bytes > 0);
     if (keep) {
@@ -151,11 +160,11 @@ void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome
   }
 }
 
-void LoadHtml(Document& doc, TextBuilder& tb, size_t from, bool drop_chrome) {
+void LoadHtml(Document& doc, TextBuilder& tb, size_t from, const PageWords* chrome) {
   internal::HtmlMeta meta;
   const uint32_t b = tb.size();
   internal::ExtractHtmlText(std::string_view(doc.raw).substr(from), static_cast<uint32_t>(from),
-                            drop_chrome, tb, &meta);
+                            chrome, tb, &meta);
   if (tb.size() > b) doc.blocks.push_back({{b, tb.size()}, Block::Kind::kBody});
   if (doc.headline.empty()) doc.headline = meta.title;
   if (doc.author.empty()) doc.author = meta.author;
@@ -213,11 +222,11 @@ Status LoadFrontMatter(Document& doc, TextBuilder& tb, size_t yb, size_t ye, siz
   AddFieldBlock(doc, tb, doc.author, yb, ye, Block::Kind::kByline);
   if (internal::LooksLikeHtml(std::string_view(doc.raw).substr(body))) {
     doc.format = SourceFormat::kFrontMatterHtml;
-    LoadHtml(doc, tb, body, options.drop_chrome);
+    LoadHtml(doc, tb, body, Chrome(options));
   } else {
     doc.format = SourceFormat::kFrontMatterText;
     const std::string headline = doc.headline;
-    LoadPlainText(doc, tb, body, options.drop_chrome);
+    LoadPlainText(doc, tb, body, Chrome(options));
     if (!headline.empty()) doc.headline = headline;
   }
   return OkStatus();
@@ -247,10 +256,10 @@ Result<Document> LoadValidated(Document doc, bool html_hint, const LoadOptions& 
     }
   } else if (html_hint || internal::LooksLikeHtml(doc.raw)) {
     doc.format = SourceFormat::kHtml;
-    LoadHtml(doc, tb, start, options.drop_chrome);
+    LoadHtml(doc, tb, start, Chrome(options));
   } else {
     doc.format = SourceFormat::kText;
-    LoadPlainText(doc, tb, start, options.drop_chrome);
+    LoadPlainText(doc, tb, start, Chrome(options));
   }
   doc.text = std::move(tb.text());
   doc.offsets = std::move(tb.map());

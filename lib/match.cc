@@ -176,8 +176,8 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   }
   if (rule.require_place && !StartsKnownName(w, cut, e, true)) {
     // short forms that stand for "this city's / province's ..."
-    for (const char* lead : {"市", "省", "区", "县", "州"}) {
-      if (t.compare(cut, std::char_traits<char>::length(lead), lead) == 0) return cut;
+    for (const std::string& lead : w.pack->words().short_lead) {
+      if (t.compare(cut, lead.size(), lead) == 0) return cut;
     }
     for (uint32_t p = cut + 1; p < e; ++p) {
       if (StartsKnownName(w, p, e, true) && body_ok(p)) return p;
@@ -809,13 +809,18 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     uint32_t b = m.span.begin, e = m.span.end;
     while (b < e && StartsKnownName(w, b, e, true) && w.gaz[HitAt(w, b)].end < e)
       b = w.gaz[HitAt(w, b)].end;
-    for (std::string_view suf : {"产业集群", "集群"}) {
+    for (const std::string& suf : w.pack->words().cluster_suffix) {
       if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
         e -= static_cast<uint32_t>(suf.size());
         break;
       }
     }
-    if (e - b > 6 && t.substr(e - 6, 6) == "产业") e -= 6;
+    for (const std::string& suf : w.pack->words().industry_suffix) {
+      if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
+        e -= static_cast<uint32_t>(suf.size());
+        break;
+      }
+    }
     for (const std::string& pw : w.pack->programme_words()) {
       if (e - b > pw.size() + 3 && t.substr(b, pw.size()) == pw) {
         b += static_cast<uint32_t>(pw.size());

@@ -105,6 +105,17 @@ std::string CanonicalPlacePrefix(const Places& places, std::string_view name, st
   return places.entry(last).name + std::string(name.substr(pos));
 }
 
+// 新材料产业 -> 新材料 (a suffix alone stays).
+std::string WithoutIndustrySuffix(const WordLists& words, std::string s) {
+  for (const std::string& suf : words.industry_suffix) {
+    if (EndsWith(s, suf) && CountChars(s) > CountChars(suf)) {
+      s.resize(s.size() - suf.size());
+      break;
+    }
+  }
+  return s;
+}
+
 // The core of a cluster name: 深圳市新一代信息通信产业集群 -> 新一代信息通信,
 // 世界级光电子信息产业集群 -> 光电子信息.
 std::string ClusterCore(const Places& places, const std::string& name, std::string* place) {
@@ -116,31 +127,33 @@ std::string ClusterCore(const Places& places, const std::string& name, std::stri
       break;
     }
   }
-  for (std::string_view suf : {"产业集群", "集群"}) {
+  const WordLists& words = places.pack().words();
+  for (const std::string& suf : words.cluster_suffix) {
     if (EndsWith(s, suf)) {
       s.resize(s.size() - suf.size());
       break;
     }
   }
-  if (EndsWith(s, "产业") && CountChars(s) > 2) s.resize(s.size() - 6);
-  return s;
+  return WithoutIndustrySuffix(words, std::move(s));
 }
 
 std::string NameKey(const Places& places, EntityType type, const std::string& name) {
   std::string s = StripMarks(name);
+  const WordLists& words = places.pack().words();
   switch (type) {
     case EntityType::kOrganization: {
-      for (std::string_view suf : {"(筹)"}) {
+      for (const std::string& suf : words.provisional_suffix) {  // (筹)
         if (EndsWith(s, suf)) s.resize(s.size() - suf.size());
       }
-      const size_t p = s.find("人民政府");
-      if (p != std::string::npos) s.replace(p, 12, "政府");
+      for (const auto& [long_form, short_form] : words.synonym) {  // 人民政府=政府
+        const size_t p = s.find(long_form);
+        if (p != std::string::npos) s.replace(p, long_form.size(), short_form);
+      }
       // 深圳市商汤科技有限公司 is the known 商汤科技
       std::string place;
       std::string core = CanonicalPlacePrefix(places, s, &place);
       core = core.substr(place.size());
-      for (std::string_view suf : {"集团股份有限公司", "集团有限公司", "股份有限公司",
-                                   "有限责任公司", "有限公司", "(中国)"}) {
+      for (const std::string& suf : words.legal_suffix) {
         if (EndsWith(core, suf) && core.size() > suf.size()) {
           core.resize(core.size() - suf.size());
           break;
@@ -155,9 +168,7 @@ std::string NameKey(const Places& places, EntityType type, const std::string& na
       const std::string core = ClusterCore(places, name, &place);
       return place + "|" + core;
     }
-    case EntityType::kIndustry:
-      if (EndsWith(s, "产业") && CountChars(s) > 2) s.resize(s.size() - 6);
-      return s;
+    case EntityType::kIndustry: return WithoutIndustrySuffix(words, std::move(s));
     case EntityType::kPlace:
     case EntityType::kEvent: return CanonicalPlacePrefix(places, s, nullptr);
     default: return s;
@@ -211,14 +222,19 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
     }
     for (const auto& [xname, i] : orgs) {
       const std::string key = NameKey(places, EntityType::kOrganization, xname);
-      bool short_form = false;
-      for (std::string_view lead : {"省", "市", "区", "县"}) short_form |= StartsWith(key, lead);
-      if (!short_form) continue;
+      size_t lead = 0;  // 市 of 市商务局
+      for (const std::string& l : places.pack().words().short_lead) {
+        if (StartsWith(key, l)) {
+          lead = l.size();
+          break;
+        }
+      }
+      if (lead == 0) continue;
       std::set<size_t> fits;
       for (const auto& [yname, j] : orgs) {
         if (yname == xname) continue;
         if (EndsWith(StripMarks(yname), StripMarks(xname)) ||
-            EndsWith(NameKey(places, EntityType::kOrganization, yname), key.substr(3))) {
+            EndsWith(NameKey(places, EntityType::kOrganization, yname), key.substr(lead))) {
           std::string place;
           CanonicalPlacePrefix(places, StripMarks(yname), &place);
           if (!place.empty()) fits.insert(uf.Find(nodes[j]));
@@ -421,7 +437,12 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
         const Mention& y = m.mentions[j];
         if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
         const std::string& full = gz[y.gazetteer].name;
-        if (CountChars(full) < 3 || !(EndsWith(full, "区") || EndsWith(full, "县"))) continue;
+        const auto& suffixes = pack.words().district_suffix;
+        if (CountChars(full) < 3 ||
+            std::none_of(suffixes.begin(), suffixes.end(),
+                         [&](const std::string& suf) { return EndsWith(full, suf); })) {
+          continue;
+        }
         if (seen.insert(ent(j)).second) districts.emplace_back(ent(j), full);
       }
     }
@@ -519,7 +540,9 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
       if (x.type == EntityType::kPolicy) {
         std::string lead;
         std::string name = StripMarks(x.name);
-        if (StartsWith(name, "关于")) name.clear();
+        for (const std::string& open : pack.words().topic_open) {
+          if (StartsWith(name, open)) name.clear();  // 关于…: about, not from, a place
+        }
         CanonicalPlacePrefix(places, name, &lead);
         if (!lead.empty()) {
           auto it = place_by_name.find(lead);

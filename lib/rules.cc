@@ -443,12 +443,45 @@ void DeclareNames(const RuleSource& src, const YAML::Node& root, Problems& probl
   }
 }
 
+std::vector<std::string>* WordList(WordLists& w, std::string_view name) {
+  static const std::pair<std::string_view, std::vector<std::string> WordLists::*> kLists[] = {
+      {"stop", &WordLists::stop},
+      {"conjunction", &WordLists::conjunction},
+      {"programme", &WordLists::programme},
+      {"blocker", &WordLists::blocker},
+      {"short_lead", &WordLists::short_lead},
+      {"district_suffix", &WordLists::district_suffix},
+      {"cluster_suffix", &WordLists::cluster_suffix},
+      {"industry_suffix", &WordLists::industry_suffix},
+      {"legal_suffix", &WordLists::legal_suffix},
+      {"provisional_suffix", &WordLists::provisional_suffix},
+      {"topic_open", &WordLists::topic_open}};
+  for (const auto& [n, member] : kLists) {
+    if (n == name) return &(w.*member);
+  }
+  return nullptr;
+}
+
+std::vector<std::string>* PageList(PageWords& p, std::string_view name) {
+  static const std::pair<std::string_view, std::vector<std::string> PageWords::*> kLists[] = {
+      {"page_chrome", &PageWords::chrome},
+      {"page_chrome_start", &PageWords::chrome_start},
+      {"page_copyright", &PageWords::copyright},
+      {"page_copyright_sign", &PageWords::copyright_sign},
+      {"page_breadcrumb_end", &PageWords::breadcrumb_end},
+      {"page_related_heading", &PageWords::related_heading},
+      {"page_end_of_story", &PageWords::end_of_story},
+      {"page_chrome_class", &PageWords::chrome_class}};
+  for (const auto& [n, member] : kLists) {
+    if (n == name) return &(p.*member);
+  }
+  return nullptr;
+}
+
 void ParseYaml(const RuleSource& src, const YAML::Node& root,
                std::map<std::string, std::string>& macros, std::vector<Rule>& rules,
-               std::vector<std::string>& stop, std::vector<std::string>& conj,
-               std::vector<std::string>& programme, std::vector<std::string>& blockers,
-               std::map<std::string, std::string>& seen_ids, const Normalizer& norm,
-               Problems& problems) {
+               WordLists& words, std::map<std::string, std::string>& seen_ids,
+               const Normalizer& norm, Problems& problems) {
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     const YAML::Node& v = kv.second;
@@ -464,16 +497,35 @@ void ParseYaml(const RuleSource& src, const YAML::Node& root,
     } else if (key == "words") {
       for (const auto& w : v) {
         const std::string list = w.first.as<std::string>();
-        std::vector<std::string>* dst = list == "stop"          ? &stop
-                                        : list == "conjunction" ? &conj
-                                        : list == "programme"   ? &programme
-                                        : list == "blocker"     ? &blockers
-                                                                : nullptr;
-        if (!dst) {
-          problems.Add(src.name, w.first.Mark().line + 1, "", "unknown word list \"" + list + "\"");
+        const int line = w.first.Mark().line + 1;
+        if (!w.second.IsSequence()) {
+          problems.Add(src.name, line, "", "word list \"" + list + "\" is not a list");
           continue;
         }
-        for (const auto& word : w.second) dst->push_back(norm.Normalize(word.as<std::string>()));
+        std::vector<std::string> items;
+        for (const auto& word : w.second) items.push_back(word.as<std::string>());
+        if (list == "synonym") {
+          for (const std::string& item : items) {
+            const size_t eq = item.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+              problems.Add(src.name, line, "", "a synonym is long=short, not \"" + item + "\"");
+              continue;
+            }
+            words.synonym.emplace_back(norm.Normalize(item.substr(0, eq)),
+                                       norm.Normalize(item.substr(eq + 1)));
+          }
+          continue;
+        }
+        if (std::vector<std::string>* page = PageList(words.page, list)) {
+          page->insert(page->end(), items.begin(), items.end());  // raw input: as written
+          continue;
+        }
+        std::vector<std::string>* dst = WordList(words, list);
+        if (!dst) {
+          problems.Add(src.name, line, "", "unknown word list \"" + list + "\"");
+          continue;
+        }
+        for (const std::string& word : items) dst->push_back(norm.Normalize(word));
       }
     } else if (key == "rules") {
       for (const auto& r : v) ParseRule(r, src.name, macros, rules, seen_ids, problems);
@@ -645,11 +697,11 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
     if (is_tsv(src)) {
       ParseTsv(src, pack->gazetteer_, normalizer, problems);
     } else if (roots[i]) {
-      ParseYaml(src, roots[i], macros, pack->rules_, pack->stop_words_, pack->conjunctions_,
-                pack->programme_words_, pack->blockers_, seen_ids, normalizer, problems);
+      ParseYaml(src, roots[i], macros, pack->rules_, pack->words_, seen_ids, normalizer, problems);
     }
   }
   if (!problems.empty() && !lenient) return ParseError(problems.Join());
+  pack->page_words_ = std::make_shared<const PageWords>(pack->words_.page);
   pack->problems_ = problems.lines();
   {
     // FNV-1a 64 over (name, size, bytes) of each source, in order
@@ -683,6 +735,25 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
     }
   }
   return std::shared_ptr<const RulePack>(std::move(pack));
+}
+
+const PageWords& BuiltinPageWords() {
+  // only the words: of the built-in files, which need no normaliser
+  static const PageWords words = [] {
+    PageWords p;
+    for (const RuleSource& src : BuiltinRuleSources()) {
+      if (src.name.size() >= 4 && src.name.compare(src.name.size() - 4, 4, ".tsv") == 0) continue;
+      const YAML::Node w = YAML::Load(src.content)["words"];
+      if (!w || !w.IsMap()) continue;
+      for (const auto& kv : w) {
+        if (std::vector<std::string>* list = PageList(p, kv.first.as<std::string>())) {
+          for (const auto& word : kv.second) list->push_back(word.as<std::string>());
+        }
+      }
+    }
+    return p;
+  }();
+  return words;
 }
 
 const Rule* RulePack::FindRule(std::string_view id) const {

@@ -16,13 +16,33 @@
 #define CLUSTERKG_LOAD_H_
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clusterkg/document.h"
 #include "clusterkg/status.h"
 
 namespace clusterkg {
+
+// The words by which the loader knows page furniture in saved web pages
+// (docs/input.md). They live in the rule pack (words: in
+// data/rules/05-page.yaml), so that an analyst can add a site's own; they
+// are matched on the input as it is, before normalisation.
+struct PageWords {
+  std::vector<std::string> chrome;           // a line containing one is dropped
+  std::vector<std::string> chrome_start;     // a line starting with one is dropped
+  std::vector<std::string> copyright;        // with a copyright_sign in the line,
+  std::vector<std::string> copyright_sign;   //   the line is dropped
+  std::vector<std::string> breadcrumb_end;   // "a > b > 正文": a breadcrumb
+  std::vector<std::string> related_heading;  // a line that is one opens other stories
+  std::vector<std::string> end_of_story;     // a short line starting with one ends the story
+  std::vector<std::string> chrome_class;     // HTML class/id words of chrome elements
+};
+
+// The built-in pack's page words (parsed once; thread-safe).
+const PageWords& BuiltinPageWords();
 
 // Options of the load stage.
 //   field            default     meaning
@@ -34,9 +54,13 @@ namespace clusterkg {
 //                                from pages, drop breadcrumb and copyright
 //                                lines and end the story at a related-stories
 //                                heading or the editor's line
+//   page_words       null        the words that name chrome; null: the
+//                                built-in pack's (the Extractor passes its
+//                                pack's, which packs may extend)
 struct LoadOptions {
   size_t max_bytes = size_t{32} << 20;
   bool drop_chrome = true;
+  std::shared_ptr<const PageWords> page_words;
 };
 
 // Reads and loads one file. The format is sniffed from the content (front

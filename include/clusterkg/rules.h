@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clusterkg/load.h"
 #include "clusterkg/status.h"
 
 namespace re2 {
@@ -153,6 +154,27 @@ struct GazetteerEntry {
   std::string subtype;
 };
 
+// The word lists of a pack (words: in YAML, docs/rule-format.md "Word
+// lists"): each pack adds to the lists of the packs before it. All but the
+// page words are normalised.
+struct WordLists {
+  std::vector<std::string> stop;             // end a name on its left
+  std::vector<std::string> conjunction;      // split before a known name
+  std::vector<std::string> programme;        // open a cluster name before its industry
+  std::vector<std::string> blocker;          // a gazetteer name does not end inside one
+  std::vector<std::string> short_lead;       // 市商务局: a name opening with one stands
+                                             // for the article's own city's
+  std::vector<std::string> district_suffix;  // 区, 县: places zones are named after
+  std::vector<std::string> cluster_suffix;   // 产业集群, 集群: left out of a cluster's core
+  std::vector<std::string> industry_suffix;  // 产业: left out of an industry's key
+  std::vector<std::string> legal_suffix;     // 有限公司: left out when joining names
+  std::vector<std::string> provisional_suffix;  // (筹): left out when joining names
+  // "人民政府=政府": organisation names that differ only so are one
+  std::vector<std::pair<std::string, std::string>> synonym;
+  std::vector<std::string> topic_open;  // 关于: a policy title so opened is no place's
+  PageWords page;                       // the loader's (load.h), not normalised
+};
+
 // A source of rules: YAML text or TSV gazetteer text, with its file name.
 struct RuleSource {
   std::string name;  // file name for messages; ".tsv" means a gazetteer
@@ -183,13 +205,17 @@ class RulePack {
   const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
   // Left-bounding word lists (normalised): hard stops end a name's left
   // side, conjunctions split before a known name.
-  const std::vector<std::string>& stop_words() const { return stop_words_; }
-  const std::vector<std::string>& conjunctions() const { return conjunctions_; }
+  const std::vector<std::string>& stop_words() const { return words_.stop; }
+  const std::vector<std::string>& conjunctions() const { return words_.conjunction; }
   // Words that open a cluster name before its industry (国家, 未来 ...):
   // not part of the industry the cluster is named after.
-  const std::vector<std::string>& programme_words() const { return programme_words_; }
+  const std::vector<std::string>& programme_words() const { return words_.programme; }
   // Words a gazetteer name may not end inside (部门 blocks 教育部 in 教育部门).
-  const std::vector<std::string>& blockers() const { return blockers_; }
+  const std::vector<std::string>& blockers() const { return words_.blocker; }
+  // Every word list.
+  const WordLists& words() const { return words_; }
+  // The page words, for LoadOptions::page_words.
+  const std::shared_ptr<const PageWords>& page_words() const { return page_words_; }
   // Rule by id, or nullptr.
   const Rule* FindRule(std::string_view id) const;
   // Gazetteer places by name or alias (indices into gazetteer()), and the
@@ -210,10 +236,8 @@ class RulePack {
   std::vector<std::string> problems_;
   std::vector<Rule> rules_;
   std::vector<GazetteerEntry> gazetteer_;
-  std::vector<std::string> stop_words_;
-  std::vector<std::string> conjunctions_;
-  std::vector<std::string> programme_words_;
-  std::vector<std::string> blockers_;
+  WordLists words_;
+  std::shared_ptr<const PageWords> page_words_;
   std::unordered_multimap<std::string, int> places_by_name_;
   size_t longest_place_name_ = 0;
   std::unordered_map<std::string, std::string> organizations_by_name_;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "clusterkg/load.h"
 #include "internal/text_builder.h"
 
 namespace clusterkg::internal {
@@ -17,11 +18,11 @@ struct HtmlMeta {
 
 // Appends the visible body text of `html` to `out`, block elements ending
 // blocks, whitespace collapsed, character references decoded. Offsets are
-// `raw_offset` plus the byte position in `html`. With `drop_chrome`, nav,
-// footer, aside, forms and elements whose class or id names page chrome
-// give no text.
-void ExtractHtmlText(std::string_view html, uint32_t raw_offset, bool drop_chrome, TextBuilder& out,
-                     HtmlMeta* meta);
+// `raw_offset` plus the byte position in `html`. With `chrome` (not null),
+// nav, footer, aside, forms and elements whose class or id names page chrome
+// (chrome->chrome_class) give no text.
+void ExtractHtmlText(std::string_view html, uint32_t raw_offset, const PageWords* chrome,
+                     TextBuilder& out, HtmlMeta* meta);
 
 // True when `s` looks like HTML rather than text (a tag at the start of a
 // line, or a document type).
