@@ -72,6 +72,11 @@ std::string CheckExample(const Rule& rule, const RuleExample& x, const Explanati
       return msg + "; the rule's " + Quote(o.loser.name) + " lost to " + Describe(o.winner);
     }
   }
+  for (const MatchTrace::Dropped& d : e.trace.dropped) {
+    if (d.candidate.rule == rule.id) {
+      return msg + "; the rule matched " + Quote(d.candidate.name) + ", dropped: " + d.why;
+    }
+  }
   std::vector<std::string> ms;
   for (const Mention& m : r.mentions) ms.push_back(m.name + " (" + m.rule + ")");
   return msg + "; the rule matches nothing" +
@@ -202,6 +207,12 @@ json ExplanationTree(const Explanation& e) {
       if (json* s = sentence_of(o.loser.span)) (*s)["lost"].push_back(std::move(l));
     }
   }
+  for (const MatchTrace::Dropped& d : e.trace.dropped) {
+    json j = MentionJson(doc, d.candidate);
+    j.erase("priority");
+    j["why"] = d.why;
+    if (json* s = sentence_of(d.candidate.span)) (*s)["dropped"].push_back(std::move(j));
+  }
   for (size_t k = 0; k < r.mentions.size(); ++k) {
     const Mention& m = r.mentions[k];
     json j = MentionJson(doc, m);
@@ -264,6 +275,11 @@ std::string ExplanationText(const Explanation& e) {
     if (s.contains("lost")) {
       for (const json& l : s["lost"]) {
         out << "  lost " << MentionLine(l) << " to " << MentionLine(l["lost_to"]) << "\n";
+      }
+    }
+    if (s.contains("dropped")) {
+      for (const json& d : s["dropped"]) {
+        out << "  dropped " << MentionLine(d) << ": " << d["why"].get<std::string>() << "\n";
       }
     }
     for (const json& a : s["aliases"]) {

@@ -182,7 +182,7 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
     for (uint32_t p = cut + 1; p < e; ++p) {
       if (StartsKnownName(w, p, e, true) && body_ok(p)) return p;
     }
-    return -1;
+    return -2;
   }
   return cut;
 }
@@ -199,12 +199,20 @@ int PrefixPlace(const Work& w, uint32_t b, uint32_t e) {
   return found;
 }
 
-bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
+// Bounds and checks a rule's candidate; false (and why, for explain) when
+// it is no name.
+bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head,
+            const char** why = nullptr) {
+  const char* ignored;
+  if (!why) why = &ignored;
   const std::string_view t = w.text;
+  *why = "empty name";
   if (m.span.empty()) return false;
   if (head > m.span.end || head < m.span.begin) head = m.span.end;
+  *why = "it does not start with a known place (require_place)";
   if (rule.trim) {
     const int64_t nb = TrimLeft(w, m.span.begin, m.span.end, head, rule);
+    if (nb == -1) *why = "a stop word inside it leaves too little of a name (trim)";
     if (nb < 0) return false;
     if (static_cast<uint32_t>(nb) != m.span.begin) {
       const size_t cut = nb - m.span.begin;
@@ -228,7 +236,9 @@ bool Accept(const Work& w, const Rule& rule, Mention& m, uint32_t head) {
   // min_chars counts the body before the head word, or the whole name
   const size_t chars = head == m.span.end ? CountChars(m.name)
                                           : CountChars(t.substr(m.span.begin, head - m.span.begin));
+  *why = "it has fewer than min_chars characters";
   if (chars < static_cast<size_t>(rule.min_chars)) return false;
+  *why = "it matches the rule's reject pattern";
   if (rule.reject) {
     if (RE2::PartialMatch(m.name, *rule.reject)) return false;
     // also without a leading place: 深圳市战略性新兴产业集群 is as generic
@@ -405,9 +415,14 @@ void AddRuleCandidates(Work& w) {
             if (g_alias >= 0 && g[g_alias].data() && !g[g_alias].empty()) {
               m.aliases.push_back(StripQuotes(std::string(g[g_alias].data(), g[g_alias].size())));
             }
-            if (Accept(w, rule, m, head)) {
+            const char* why = nullptr;
+            if (Accept(w, rule, m, head, &why)) {
               w.candidates.push_back(std::move(m));
               w.order.push_back(static_cast<int>(ri));
+            } else if (w.trace) {
+              m.type = rule.type;
+              m.rule = rule.id;
+              w.trace->dropped.push_back({std::move(m), why});
             }
           });
     }
@@ -809,7 +824,17 @@ void AddClusterIndustries(const Work& w, std::vector<Mention>& ms) {
     uint32_t b = m.span.begin, e = m.span.end;
     while (b < e && StartsKnownName(w, b, e, true) && w.gaz[HitAt(w, b)].end < e)
       b = w.gaz[HitAt(w, b)].end;
-    for (const std::string& suf : w.pack->words().cluster_suffix) {
+    // only a name of the form …集群 is named after its industry (临江激光谷
+    // and 中国声谷 are nicknames); a list item's span may end before the
+    // shared suffix its name has
+    const auto& suffixes = w.pack->words().cluster_suffix;
+    if (std::none_of(suffixes.begin(), suffixes.end(), [&](const std::string& suf) {
+          return m.name.size() > suf.size() &&
+                 m.name.compare(m.name.size() - suf.size(), suf.size(), suf) == 0;
+        })) {
+      continue;
+    }
+    for (const std::string& suf : suffixes) {
       if (e - b > suf.size() && t.substr(e - suf.size(), suf.size()) == suf) {
         e -= static_cast<uint32_t>(suf.size());
         break;

@@ -346,6 +346,38 @@ dot = r.stdout.decode()
 check(dot.count("type=IndustrialPark") == 3 and "[label=parkIn]" in dot,
       f"DOT parks and parkIn: {dot[:400]!r}")
 
+# 11. The docs/rules.md tutorial: a cluster the built-in pack misses, a
+# first rule dropped for a reason explain names, and the finished pack.
+valleys = os.path.join(os.path.dirname(articles), "packs", "valleys")
+valley = os.path.join(valleys, "article.txt")
+r = run("explain", valley)
+check(b"IndustrialCluster" not in r.stdout, f"the built-in pack misses the valley: {r.stdout!r}")
+first = os.path.join(out, "valleys-first.yaml")
+open(first, "w", encoding="utf-8").write(
+    "rules:\n"
+    "  - id: cluster.valley\n"
+    "    type: IndustrialCluster\n"
+    "    pattern: '(?P<name>\\p{Han}{2,8}?(?P<head>谷))(?:[^物歌底子]|$)'\n"
+    "    trim: true\n"
+    "    require_place: true\n"
+    "    examples:\n"
+    "      - {text: '临江激光谷去年实现产值420亿元。', name: 临江激光谷}\n")
+r = run("explain", "-r", first, valley)
+check("dropped IndustrialCluster 临江激光谷 [0, 15) cluster.valley: it does not start with a known "
+      "place (require_place)" in r.stdout.decode(), f"explain names why: {r.stdout!r}")
+r = run("rules", "check", first)
+check(r.returncode == 1 and f"{first}:8: cluster.valley: example does not give \"临江激光谷\"; the "
+      "rule matched \"临江激光谷\", dropped: it does not start with a known place (require_place)"
+      in r.stderr.decode(), f"rules check says why the example fails: {r.stderr!r}")
+r = run("rules", "test", os.path.join(valleys, "valleys.yaml"))
+check(r.returncode == 0 and b"2 rules, 4 examples, 0 failing examples" in r.stdout,
+      f"the finished pack's examples hold: {r.stdout!r} {r.stderr!r}")
+r = run("explain", "-r", os.path.join(valleys, "valleys.yaml"), valley)
+txt = r.stdout.decode()
+check("IndustrialCluster 临江激光谷 [135, 150) cluster.valley" in txt
+      and "promotionAgency: 临江激光谷 -> 临江光电产业促进会 rel.promotion_agency.by" in txt
+      and "structure:cluster-industry" not in txt, f"the finished pack finds both: {txt!r}")
+
 # 7. Usage errors exit 2; --version answers.
 r = run("extract")
 check(r.returncode == 2 and b"inputs is required" in r.stderr, f"usage error exits 2: {r.returncode}")

@@ -77,13 +77,19 @@ struct MatchResult {
 };
 
 // Why the mentions are what they are (clusterkg explain): every candidate
-// that lost an overlap, with the mention that beat it.
+// that lost an overlap, with the mention that beat it, and every match of
+// an entity rule that was no name, with why.
 struct MatchTrace {
   struct Overlap {
     Mention loser;
     Mention winner;  // as it was when the overlap was settled
   };
+  struct Dropped {
+    Mention candidate;  // span and name as the rule matched them
+    std::string why;
+  };
   std::vector<Overlap> overlaps;
+  std::vector<Dropped> dropped;
 };
 
 // WHAT THIS REPRESENTS: a RulePack prepared for matching (gazetteer trie).
