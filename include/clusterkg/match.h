@@ -12,7 +12,7 @@
 // priority, then earlier rule; a Place or Industry inside an
 // IndustrialCluster name, and a Policy inside an Event name, are kept beside
 // the longer mention (SPEC section 2). Names are bounded on the left by the
-// pack's stop words and conjunctions (docs/rule-format.md).
+// pack's stop words and conjunctions (docs/rules.md).
 #ifndef CLUSTERKG_MATCH_H_
 #define CLUSTERKG_MATCH_H_
 

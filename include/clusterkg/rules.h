@@ -12,7 +12,7 @@
 //     ends of a relation (X作为Y集群总促进机构);
 //   * gazetteers: TSV lists of names with type, aliases, parent and IRI;
 //   * word lists that bound names on the left (stop words, verbs).
-// The format is documented in docs/rule-format.md. The built-in pack is
+// The format is documented in docs/rules.md. The built-in pack is
 // compiled into the library from data/ and loaded by BuiltinRulePack().
 //
 //   auto pack = clusterkg::RulePack::Compile({clusterkg::BuiltinRuleSource()});
@@ -53,7 +53,7 @@ enum class EntityType : uint8_t {
 inline constexpr int kEntityTypeCount = 8;
 
 // "Organization", "Place", ... as in SPEC and the gold files, and the
-// names packs declare (types:, docs/rule-format.md). A declared type takes
+// names packs declare (types:, docs/rules.md). A declared type takes
 // the next free value above the built-in ones and keeps it for the life
 // of the process; "" for a value never declared. Thread-safe.
 std::string_view EntityTypeName(EntityType t);
@@ -125,7 +125,7 @@ struct Rule {
   };
   std::shared_ptr<const Fast> fast;
   int priority = 50;
-  bool trim = false;                       // bound the name on the left (docs/rule-format.md)
+  bool trim = false;                       // bound the name on the left (docs/rules.md)
   bool require_place = false;              // the trimmed name must start with a place
   bool trim_to_place = false;              // a name with a place inside starts at it
                                            // (壮大深圳市...集群 -> 深圳市...集群)
@@ -154,7 +154,7 @@ struct GazetteerEntry {
   std::string subtype;
 };
 
-// The word lists of a pack (words: in YAML, docs/rule-format.md "Word
+// The word lists of a pack (words: in YAML, docs/rules.md "Word
 // lists"): each pack adds to the lists of the packs before it. All but the
 // page words are normalised.
 struct WordLists {
