@@ -184,3 +184,24 @@ TEST_CASE("declared types and relations: names, classes and conflicts") {
   CHECK_THAT(
       m, Catch::Contains("b.yaml:5: Pier: class must be ckg:Name, schema:Name or an http(s) IRI"));
 }
+
+TEST_CASE("a pack adds page words: a site's own related-stories heading ends the story") {
+  const std::string page =
+      "星湖智造集群发布新品\n南京星河电子有限公司参加。\n更多报道\n合肥澜海智能有限公司签约。\n";
+  auto names = [&](const Extractor& ex) {
+    auto a = ex.ExtractString(page, "page.txt");
+    REQUIRE(a.ok());
+    std::vector<std::string> out;
+    for (const Mention& m : a->match.mentions) {
+      if (m.type == EntityType::kOrganization) out.push_back(m.name);
+    }
+    return out;
+  };
+  CHECK(names(Builtin()) ==
+        std::vector<std::string>{"南京星河电子有限公司", "合肥澜海智能有限公司"});
+  ExtractorOptions o;
+  o.rules.push_back({"site.yaml", "words:\n  page_related_heading: [更多报道]\n"});
+  auto ex = Extractor::Create(o);
+  REQUIRE(ex.ok());
+  CHECK(names(*ex.value()) == std::vector<std::string>{"南京星河电子有限公司"});
+}
