@@ -255,6 +255,12 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
         if (re - rb != len)
           throw Bad{at + " copies " + std::to_string(len) + " bytes from a range of " +
                     std::to_string(re - rb)};
+        // a copied run holds the raw bytes it maps to (else offsets computed
+        // from the text would point into other characters of the input)
+        if (d.text.compare(d.offsets.size(), len, d.raw, rb, len) != 0) {
+          throw Bad{at + " copies raw [" + std::to_string(rb) + ", " + std::to_string(re) +
+                    ") but the text differs there"};
+        }
         d.offsets.AppendCopy(len, rb);
       } else {
         d.offsets.Append(len, rb, re);
