@@ -1,6 +1,6 @@
 // clusterkg: the export tool (SPEC section 5).
 //
-//   clusterkg extract [--format jsonld|ndjson|graphml|dot] [-o FILE]
+//   clusterkg extract [--format jsonld|ndjson|graphml|dot|html] [-o FILE]
 //                     [--rules FILE]... [--no-builtin-rules] INPUT...
 //   clusterkg merge [--format ...] [-o FILE] [--rules FILE]... OUTPUT...
 //   clusterkg stats [--json] [--top N] INPUT...
@@ -15,6 +15,7 @@
 // exit status is 1. Usage errors and broken rule packs exit with 2.
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -223,7 +224,18 @@ class Run {
     counts_.Add(g);
     if (o_.format == "graphml") return clusterkg::GraphMlWriter().Write(g, out_);
     if (o_.format == "dot") return clusterkg::DotWriter().Write(g, out_);
+    if (o_.format == "html") return clusterkg::HtmlWriter({.title = PageTitle()}).Write(g, out_);
     return clusterkg::JsonLdWriter().Write(g, out_);
+  }
+
+  // The HTML page's title: the one input's name, else a generic one.
+  std::string PageTitle() const {
+    if (o_.inputs.size() == 1 && o_.inputs[0] != "-") {
+      std::filesystem::path p(o_.inputs[0]);
+      if (p.filename().empty()) p = p.parent_path();
+      return "clusterkg: " + p.filename().string();
+    }
+    return "clusterkg graph";
   }
 
   void PrintSummary(std::ostream& s) const {
@@ -350,6 +362,11 @@ void ReadAllRecords(const Options& o, const clusterkg::Extractor& ex, Run& run) 
 }
 
 int Extract(const Options& o, bool merge = false) {
+  if (o.format == "html" && !clusterkg::HtmlWriter::Available()) {
+    std::cerr << "clusterkg: --format html: this clusterkg was built without the web viewer; "
+                 "run scripts/setup.sh, then configure and build again\n";
+    return 2;
+  }
   auto ex = MakeExtractor(o);
   if (!ex) return 2;
   std::ofstream file;
@@ -631,7 +648,7 @@ int main(int argc, char** argv) {
   };
   CLI::App* extract = app.add_subcommand("extract", "Extract entities and relations from articles");
   extract->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
+      ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot", "html"}))
       ->capture_default_str();
   extract->add_option("-o,--output", o.output, "Output file (default: standard output)");
   add_inputs(extract);
@@ -645,7 +662,7 @@ int main(int argc, char** argv) {
   CLI::App* merge = app.add_subcommand(
       "merge", "Combine outputs of separate extract runs into the graph of one run");
   merge->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot"}))
+      ->check(CLI::IsMember({"jsonld", "ndjson", "graphml", "dot", "html"}))
       ->capture_default_str();
   merge->add_option("-o,--output", o.output, "Output file (default: standard output)");
   merge->add_option("-r,--rules", o.rules, "The extra rule packs the extraction used; repeatable")

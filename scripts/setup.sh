@@ -8,6 +8,7 @@ packages=(
   libre2-dev libgumbo-dev libicu-dev libboost-graph-dev
   nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev
   python3 python3-rdflib python3-networkx python3-distributed graphviz clang-format
+  chromium fonts-noto-cjk
 )
 
 # --fuzz: also clang and its sanitizer/libFuzzer runtime
@@ -36,8 +37,9 @@ else
   echo "setup: all packages present" >&2
 fi
 
+# npm packages (from the npm registry, pinned by package-lock.json files):
 # jsonld.js for the test that SPEC's JSON-LD reads the same in rdflib and in
-# jsonld.js (from the npm registry, pinned by tests/jsonld-js/package-lock.json)
+# jsonld.js (tests/jsonld-js)
 if [[ "${1:-}" != "--fuzz" ]]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "setup: installing nodejs npm" >&2
@@ -49,5 +51,14 @@ if [[ "${1:-}" != "--fuzz" ]]; then
   if [[ ! -d "$here/tests/jsonld-js/node_modules/jsonld" ]]; then
     echo "setup: npm ci in tests/jsonld-js" >&2
     npm ci --prefix "$here/tests/jsonld-js" --no-audit --no-fund --loglevel=error
+  fi
+  # the graph viewer's libraries (Cytoscape.js, fcose) that --format html
+  # inlines, and playwright-core for its browser test (pinned by
+  # examples/web/package-lock.json; the build embeds them, so this runs
+  # before cmake configures)
+  if [[ ! -f "$here/examples/web/node_modules/cytoscape/dist/cytoscape.min.js" ||
+        ! -d "$here/examples/web/node_modules/playwright-core" ]]; then
+    echo "setup: npm ci in examples/web" >&2
+    npm ci --prefix "$here/examples/web" --no-audit --no-fund --loglevel=error
   fi
 fi

@@ -9,6 +9,7 @@
 #include "clusterkg/document.h"        // IWYU pragma: export
 #include "clusterkg/export/dot.h"      // IWYU pragma: export
 #include "clusterkg/export/graphml.h"  // IWYU pragma: export
+#include "clusterkg/export/html.h"     // IWYU pragma: export
 #include "clusterkg/export/jsonld.h"   // IWYU pragma: export
 #include "clusterkg/extractor.h"       // IWYU pragma: export
 #include "clusterkg/graph.h"           // IWYU pragma: export
