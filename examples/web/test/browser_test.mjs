@@ -115,6 +115,20 @@ try {
   console.log("screenshot:", join(out, "viewer.png"));
   check(errors.length === 0, `no page errors and no network: ${errors.join("; ")}`);
 
+  // examples/web/index.html as it is: opens JSON-LD and NDJSON files the
+  // tool wrote through its file picker
+  const ndjson = join(out, "samples-web.ndjson");
+  run("extract", "-q", "--no-record", "-f", "ndjson", "-o", ndjson, articles);
+  const viewer = join(articles, "..", "web", "index.html");
+  for (const file of [jsonld, ndjson]) {
+    await tab.goto(pathToFileURL(viewer).href);
+    check(await tab.isVisible("#drop"), "the bare page asks for a file");
+    await tab.setInputFiles("#file", file);
+    await tab.waitForFunction(() => window.ckg && window.ckg.ready, null, { timeout: 30000 });
+    const n = await tab.evaluate(() => window.ckg.cy.nodes().length);
+    check(n === entities.length, `${file} opened in the bare page: ${n} nodes, ${entities.length} entities`);
+  }
+
   // About 5,000 entities from the generated corpus: time to interactive.
   if (genCorpus) {
     const corpus = join(out, "web-corpus");
