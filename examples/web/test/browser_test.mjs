@@ -97,11 +97,14 @@ try {
   check(selected.length === 1 && selected[0] === target["@id"], `the node is selected: ${selected}`);
 
   // the type filter hides a type
-  await tab.click("#legend input[data-type='Place']");
   const places = entities.filter((e) => types(e)[0] === "Place").length;
+  await tab.setChecked("#legend input[data-type='Place']", false);
+  const hidden = await tab.waitForFunction(
+    (want) => window.ckg.cy.nodes(":visible").length === want, entities.length - places,
+    { timeout: 5000 }).then(() => true, () => false);
   const visible = await tab.evaluate(() => window.ckg.cy.nodes(":visible").length);
-  check(visible === entities.length - places, `filtering out ${places} places leaves ${visible}`);
-  await tab.click("#legend input[data-type='Place']");
+  check(hidden, `filtering out ${places} places leaves ${visible} of ${entities.length}`);
+  await tab.setChecked("#legend input[data-type='Place']", true);
 
   // Chinese text renders in a CJK font (Debian fonts-noto-cjk)
   const cjk = await tab.evaluate(() => document.fonts.check("16px 'Noto Sans CJK SC'", "集群"));
