@@ -443,6 +443,17 @@ void DeclareNames(const RuleSource& src, const YAML::Node& root, Problems& probl
   }
 }
 
+// The list of `words` named `name` in `table` (name, member), or null.
+template <typename Words, size_t N>
+std::vector<std::string>* Member(
+    Words& words, const std::pair<std::string_view, std::vector<std::string> Words::*> (&table)[N],
+    std::string_view name) {
+  for (const auto& [n, member] : table) {
+    if (n == name) return &(words.*member);
+  }
+  return nullptr;
+}
+
 std::vector<std::string>* WordList(WordLists& w, std::string_view name) {
   static const std::pair<std::string_view, std::vector<std::string> WordLists::*> kLists[] = {
       {"stop", &WordLists::stop},
@@ -456,10 +467,7 @@ std::vector<std::string>* WordList(WordLists& w, std::string_view name) {
       {"legal_suffix", &WordLists::legal_suffix},
       {"provisional_suffix", &WordLists::provisional_suffix},
       {"topic_open", &WordLists::topic_open}};
-  for (const auto& [n, member] : kLists) {
-    if (n == name) return &(w.*member);
-  }
-  return nullptr;
+  return Member(w, kLists, name);
 }
 
 std::vector<std::string>* PageList(PageWords& p, std::string_view name) {
@@ -472,10 +480,7 @@ std::vector<std::string>* PageList(PageWords& p, std::string_view name) {
       {"page_related_heading", &PageWords::related_heading},
       {"page_end_of_story", &PageWords::end_of_story},
       {"page_chrome_class", &PageWords::chrome_class}};
-  for (const auto& [n, member] : kLists) {
-    if (n == name) return &(p.*member);
-  }
-  return nullptr;
+  return Member(p, kLists, name);
 }
 
 void ParseYaml(const RuleSource& src, const YAML::Node& root,
