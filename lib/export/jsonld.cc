@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <string_view>
+#include <vector>
 
 namespace clusterkg {
 namespace {
@@ -25,6 +28,142 @@ std::string RelationIri(RelationType t) {
 
 json Ref(const std::string& iri) { return json{{"@id", iri}}; }
 
+// Valid UTF-8? (Strings that are not go through nlohmann, which replaces
+// what is invalid; the text writer below writes the rest itself.)
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || c > 0xF4 || i + n > s.size()) return false;
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F)) {
+      return false;
+    }
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// JSON text in the bytes nlohmann's dump(indent, ' ', false, replace)
+// writes, built without a json tree: compact when indent < 0, else one
+// member per line. Members must come in nlohmann's (sorted) key order.
+class JsonText {
+ public:
+  JsonText(std::string& out, int indent, int depth) : out_(out), indent_(indent), depth_(depth) {}
+
+  void Open(char c) {
+    Value();
+    out_ += c;
+    count_.push_back(0);
+    ++depth_;
+  }
+  void Close(char c) {
+    --depth_;
+    if (count_.back() > 0 && indent_ >= 0) {
+      out_ += '\n';
+      out_.append(static_cast<size_t>(depth_ * indent_), ' ');
+    }
+    count_.pop_back();
+    out_ += c;
+  }
+  void Key(std::string_view k) {  // k: ASCII with nothing to escape
+    Next();
+    out_ += '"';
+    out_ += k;
+    out_ += indent_ >= 0 ? "\": " : "\":";
+    after_key_ = true;
+  }
+  void String(std::string_view s) {
+    Value();
+    if (!ValidUtf8(s)) {
+      out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+      return;
+    }
+    static const char* hex = "0123456789abcdef";
+    out_ += '"';
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          out_ += "\\u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 15];
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+  void Number(uint64_t v) {
+    Value();
+    out_ += std::to_string(v);
+  }
+  // {"@id": iri}
+  void Ref(std::string_view iri) {
+    Open('{');
+    Key("@id");
+    String(iri);
+    Close('}');
+  }
+
+ private:
+  // a value: after its key in an object, else the next item of an array
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!count_.empty()) {
+      Next();
+    }
+  }
+  void Next() {
+    if (count_.empty()) return;
+    if (count_.back()++ > 0) out_ += ',';
+    if (indent_ >= 0) {
+      out_ += '\n';
+      out_.append(static_cast<size_t>(depth_ * indent_), ' ');
+    }
+  }
+
+  std::string& out_;
+  int indent_;
+  int depth_;
+  std::vector<size_t> count_;  // members written per open object or array
+  bool after_key_ = false;
+};
+
+// The members of one node: key and writer, put in nlohmann's order.
+using Members = std::vector<std::pair<std::string, std::function<void(JsonText&)>>>;
+
+void WriteObject(JsonText& t, Members members) {
+  std::stable_sort(members.begin(), members.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  t.Open('{');
+  for (auto& [key, write] : members) {
+    t.Key(key);
+    write(t);
+  }
+  t.Close('}');
+}
+
 }  // namespace
 
 json JsonLdContext() {
@@ -35,81 +174,141 @@ json JsonLdContext() {
               {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
 }
 
-void JsonLdWriter::ForEachNode(const KnowledgeGraph& g,
-                               const std::function<void(json&&)>& emit) const {
+void JsonLdWriter::ForEachNodeText(const KnowledgeGraph& g, int indent, int depth,
+                                   const std::function<void(std::string_view)>& emit) const {
+  std::string buf;
+  auto node = [&](Members members) {
+    buf.clear();
+    JsonText t(buf, indent, depth);
+    WriteObject(t, std::move(members));
+    emit(buf);
+  };
+  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
   for (size_t a = 0; a < g.articles().size(); ++a) {
     const ArticleInfo& info = g.articles()[a];
-    json n{{"@id", info.iri}, {"@type", "NewsArticle"}, {"url", info.url}};
-    if (!info.headline.empty()) n["headline"] = info.headline;
-    if (!info.date.empty()) n["datePublished"] = info.date;
-    if (!info.author.empty()) n["author"] = info.author;
-    if (info.id != info.url) n["identifier"] = info.id;
+    Members n{{"@id", str(info.iri)},
+              {"@type", [](JsonText& t) { t.String("NewsArticle"); }},
+              {"url", str(info.url)}};
+    if (!info.headline.empty()) n.emplace_back("headline", str(info.headline));
+    if (!info.date.empty()) n.emplace_back("datePublished", str(info.date));
+    if (!info.author.empty()) n.emplace_back("author", str(info.author));
+    if (info.id != info.url) n.emplace_back("identifier", str(info.id));
     if (options_.records && !info.record.empty()) {
       // an rdf:JSON literal whose lexical form is the compact JSON text: one
       // line in indented output, kept byte for byte by JSON-LD processors
-      n["ckg:record"] = json{{"@type", "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"},
-                             {"@value", info.record}};
+      n.emplace_back("ckg:record", [&info](JsonText& t) {
+        t.Open('{');
+        t.Key("@type");
+        t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
+        t.Key("@value");
+        t.String(info.record);
+        t.Close('}');
+      });
     }
-    json ms = json::array();
-    for (EntityId id : g.ArticleEntities(a)) ms.push_back(Ref(g.EntityIri(id)));
-    n["mentions"] = std::move(ms);
-    emit(std::move(n));
+    n.emplace_back("mentions", [&g, a](JsonText& t) {
+      t.Open('[');
+      for (EntityId id : g.ArticleEntities(a)) t.Ref(g.EntityIri(id));
+      t.Close(']');
+    });
+    node(std::move(n));
   }
-  // relations grouped by subject
+  // relations grouped by subject, and by term within a subject
   std::vector<std::vector<size_t>> by_from(g.entities().size());
   for (size_t r = 0; r < g.relations().size(); ++r) by_from[g.relations()[r].from].push_back(r);
 
   for (const Entity& e : g.entities()) {
-    json n{{"@id", g.EntityIri(e.id)}};
-    json types = json::array({TypeTerm(e.type)});
-    if (!e.subtype.empty() && e.subtype != TypeTerm(e.type)) types.push_back(e.subtype);
-    n["@type"] = types.size() == 1 ? types[0] : types;
-    n["name"] = e.name;
-    if (!e.aliases.empty()) n["alternateName"] = e.aliases;
-    if (!e.iri.empty()) n["sameAs"] = Ref(e.iri);
-    json ms = json::array();
-    for (const EntityMention& m : e.mentions) {
-      const std::string& art = g.articles()[m.article].iri;
-      std::string type(EntityTypeName(e.type));
-      for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      ms.push_back(json{
-          {"@id", art + "#" + type + "-" + std::to_string(m.start) + "-" + std::to_string(m.end)},
-          {"@type", "ckg:Mention"},
-          {"ckg:article", Ref(art)},
-          {"ckg:start", m.start},
-          {"ckg:end", m.end},
-          {"ckg:text", m.text},
-          {"ckg:rule", m.rule}});
+    const std::string iri = g.EntityIri(e.id);
+    const std::string type = TypeTerm(e.type);
+    Members n{{"@id", str(iri)}, {"name", str(e.name)}};
+    n.emplace_back("@type", [&](JsonText& t) {
+      if (e.subtype.empty() || e.subtype == type) {
+        t.String(type);
+        return;
+      }
+      t.Open('[');
+      t.String(type);
+      t.String(e.subtype);
+      t.Close(']');
+    });
+    if (!e.aliases.empty()) {
+      n.emplace_back("alternateName", [&e](JsonText& t) {
+        t.Open('[');
+        for (const std::string& x : e.aliases) t.String(x);
+        t.Close(']');
+      });
     }
-    n["ckg:mention"] = std::move(ms);
+    if (!e.iri.empty()) n.emplace_back("sameAs", [&e](JsonText& t) { t.Ref(e.iri); });
+    std::string lower(EntityTypeName(e.type));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    n.emplace_back("ckg:mention", [&](JsonText& t) {
+      t.Open('[');
+      for (const EntityMention& m : e.mentions) {
+        const std::string& art = g.articles()[m.article].iri;
+        t.Open('{');
+        t.Key("@id");
+        t.String(art + "#" + lower + "-" + std::to_string(m.start) + "-" + std::to_string(m.end));
+        t.Key("@type");
+        t.String("ckg:Mention");
+        t.Key("ckg:article");
+        t.Ref(art);
+        t.Key("ckg:end");
+        t.Number(m.end);
+        t.Key("ckg:rule");
+        t.String(m.rule);
+        t.Key("ckg:start");
+        t.Number(m.start);
+        t.Key("ckg:text");
+        t.String(m.text);
+        t.Close('}');
+      }
+      t.Close(']');
+    });
+    std::map<std::string, std::vector<EntityId>> terms;  // relation term -> objects
     for (size_t r : by_from[e.id]) {
       const Relation& rel = g.relations()[r];
-      const std::string term = RelationTerm(rel.type);
-      if (!n.contains(term)) n[term] = json::array();
-      n[term].push_back(Ref(g.EntityIri(rel.to)));
+      terms[RelationTerm(rel.type)].push_back(rel.to);
     }
-    emit(std::move(n));
+    for (const auto& [term, to] : terms) {
+      n.emplace_back(term, [&g, &to](JsonText& t) {
+        t.Open('[');
+        for (EntityId x : to) t.Ref(g.EntityIri(x));
+        t.Close(']');
+      });
+    }
+    node(std::move(n));
   }
   if (options_.evidence) {
     for (const Relation& rel : g.relations()) {
       const std::string from = g.EntityIri(rel.from);
       const std::string to = g.EntityIri(rel.to);
-      json ev = json::array();
-      for (const Evidence& x : rel.evidence) {
-        ev.push_back(json{{"ckg:article", Ref(g.articles()[x.article].iri)},
-                          {"ckg:sentence", x.sentence},
-                          {"ckg:start", x.start},
-                          {"ckg:end", x.end},
-                          {"ckg:rule", x.rule}});
-      }
       // ArticleIri hashes any string: a stable key for the object
       const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
-      emit(json{{"@id", from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key},
-                {"@type", "ckg:RelationStatement"},
-                {"ckg:subject", Ref(from)},
-                {"ckg:predicate", Ref(RelationIri(rel.type))},
-                {"ckg:object", Ref(to)},
-                {"ckg:evidence", std::move(ev)}});
+      const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
+      const std::string predicate = RelationIri(rel.type);
+      node({{"@id", str(id)},
+            {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
+            {"ckg:evidence",
+             [&](JsonText& t) {
+               t.Open('[');
+               for (const Evidence& x : rel.evidence) {
+                 t.Open('{');
+                 t.Key("ckg:article");
+                 t.Ref(g.articles()[x.article].iri);
+                 t.Key("ckg:end");
+                 t.Number(x.end);
+                 t.Key("ckg:rule");
+                 t.String(x.rule);
+                 t.Key("ckg:sentence");
+                 t.String(x.sentence);
+                 t.Key("ckg:start");
+                 t.Number(x.start);
+                 t.Close('}');
+               }
+               t.Close(']');
+             }},
+            {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
+            {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
+            {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
     }
   }
   if (options_.cooccurrence) {
@@ -117,12 +316,24 @@ void JsonLdWriter::ForEachNode(const KnowledgeGraph& g,
       const std::string a = g.EntityIri(c.a);
       const std::string b = g.EntityIri(c.b);
       const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
-      emit(json{{"@id", a + "#cooccurs-" + key},
-                {"@type", "ckg:CoOccurrence"},
-                {"ckg:entity", json::array({Ref(a), Ref(b)})},
-                {"ckg:count", c.count}});
+      const std::string id = a + "#cooccurs-" + key;
+      node({{"@id", str(id)},
+            {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
+            {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
+            {"ckg:entity", [&](JsonText& t) {
+               t.Open('[');
+               t.Ref(a);
+               t.Ref(b);
+               t.Close(']');
+             }}});
     }
   }
+}
+
+void JsonLdWriter::ForEachNode(const KnowledgeGraph& g,
+                               const std::function<void(json&&)>& emit) const {
+  // one definition of the nodes: their text, parsed
+  ForEachNodeText(g, -1, 0, [&](std::string_view text) { emit(json::parse(text)); });
 }
 
 json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
@@ -147,10 +358,9 @@ Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
     s.dump(JsonLdContext(), pretty, false, step, step);
     out << "," << nl << in1 << "\"@graph\":" << (pretty ? " " : "") << "[";
     bool first = true;
-    ForEachNode(g, [&](json&& n) {
-      out << (first ? "" : ",") << nl << in2;
+    ForEachNodeText(g, pretty ? static_cast<int>(step) : -1, 2, [&](std::string_view node) {
+      out << (first ? "" : ",") << nl << in2 << node;
       first = false;
-      s.dump(n, pretty, false, step, 2 * step);
     });
     if (!first) out << nl << in1;
     out << "]" << nl << "}\n";

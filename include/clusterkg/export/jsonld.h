@@ -17,6 +17,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string_view>
 
 #include "clusterkg/graph.h"
 #include "clusterkg/status.h"
@@ -57,6 +58,11 @@ class JsonLdWriter {
   // The nodes of @graph in document order.
   void ForEachNode(const KnowledgeGraph& g,
                    const std::function<void(nlohmann::json&&)>& emit) const;
+  // The same nodes as JSON text, written without json trees: compact when
+  // indent < 0, else as dump(indent) writes a node `depth` levels down.
+  // `text` is valid until `emit` returns.
+  void ForEachNodeText(const KnowledgeGraph& g, int indent, int depth,
+                       const std::function<void(std::string_view text)>& emit) const;
 
  private:
   JsonLdOptions options_;
