@@ -14,10 +14,37 @@
 
 namespace clusterkg {
 
-// A byte trie over gazetteer names and aliases.
+// A byte trie over gazetteer names and aliases. Built with Add, then
+// Freeze lays each node's children out in one flat array for the walks.
 struct Matcher::Trie {
-  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 8 | byte) -> child
+  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 8 | byte) -> child, while building
   std::vector<std::vector<int>> terminal{1};     // per node: gazetteer entries
+  // after Freeze: node n's children are child_node[k] for k in
+  // [first_edge[n], first_edge[n + 1]), with bytes child_byte[k]
+  std::vector<uint32_t> first_edge;
+  std::vector<unsigned char> child_byte;
+  std::vector<uint32_t> child_node;
+  void Freeze() {
+    std::vector<std::pair<uint64_t, uint32_t>> sorted(edges.begin(), edges.end());
+    std::sort(sorted.begin(), sorted.end());
+    first_edge.assign(terminal.size() + 1, 0);
+    for (const auto& [key, child] : sorted) ++first_edge[(key >> 8) + 1];
+    for (size_t n = 1; n < first_edge.size(); ++n) first_edge[n] += first_edge[n - 1];
+    child_byte.resize(sorted.size());
+    child_node.resize(sorted.size());
+    for (size_t k = 0; k < sorted.size(); ++k) {  // sorted by node, then byte
+      child_byte[k] = static_cast<unsigned char>(sorted[k].first & 0xFF);
+      child_node[k] = sorted[k].second;
+    }
+    edges.clear();
+  }
+  // The child of `node` by byte `c`, or 0 (the root is no one's child).
+  uint32_t Child(uint32_t node, unsigned char c) const {
+    for (uint32_t k = first_edge[node], e = first_edge[node + 1]; k < e; ++k) {
+      if (child_byte[k] == c) return child_node[k];
+    }
+    return 0;
+  }
   // the pack's stop words by their first byte (indices into stop_words())
   std::array<std::vector<uint32_t>, 256> stop_by_first;
   // the code points some name starts with: a text position whose character
@@ -48,9 +75,8 @@ struct Matcher::Trie {
     out->clear();
     uint32_t node = 0;
     for (size_t i = pos; i < text.size(); ++i) {
-      auto it = edges.find((uint64_t{node} << 8) | static_cast<unsigned char>(text[i]));
-      if (it == edges.end()) break;
-      node = it->second;
+      node = Child(node, static_cast<unsigned char>(text[i]));
+      if (node == 0) break;
       if (!terminal[node].empty()) out->emplace_back(i + 1, node);
     }
     std::reverse(out->begin(), out->end());
@@ -909,6 +935,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     m->trie_->Add(gz[i].name, static_cast<int>(i));
     for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
   }
+  m->trie_->Freeze();
   const auto& sw = pack->stop_words();
   for (size_t i = 0; i < sw.size(); ++i) {
     if (!sw[i].empty()) {

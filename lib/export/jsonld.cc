@@ -268,10 +268,11 @@ void JsonLdWriter::ForEachNodeText(const KnowledgeGraph& g, int indent, int dept
       const Relation& rel = g.relations()[r];
       terms[RelationTerm(rel.type)].push_back(rel.to);
     }
-    for (const auto& [term, to] : terms) {
-      n.emplace_back(term, [&g, &to](JsonText& t) {
+    for (const auto& entry : terms) {  // (no structured binding: clang 14 cannot capture one)
+      const std::vector<EntityId>& objects = entry.second;
+      n.emplace_back(entry.first, [&g, &objects](JsonText& t) {
         t.Open('[');
-        for (EntityId x : to) t.Ref(g.EntityIri(x));
+        for (EntityId x : objects) t.Ref(g.EntityIri(x));
         t.Close(']');
       });
     }
