@@ -236,6 +236,14 @@ TEST_CASE("records are read from JSON-LD and NDJSON with each problem named by l
     CHECK_THAT(errors[0].message(), Catch::Matchers::StartsWith(
                                         "a.jsonld:" + std::to_string(lines) + ": not JSON-LD: "));
   }
+  SECTION("a number too large for a double is an error, not an escaping exception") {
+    // (found by the fuzzer: nlohmann throws out_of_range for it)
+    std::istringstream in("{\"@graph\": [\n  1E400\n]}\n");
+    errors.clear();
+    CHECK(ReadRecords(in, "big.jsonld", Builtin().rules(), &errors).empty());
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0].message(), Catch::Matchers::StartsWith("big.jsonld: not JSON-LD: "));
+  }
 }
 
 }  // namespace
