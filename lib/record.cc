@@ -5,6 +5,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "internal/json_string.h"
+
 namespace clusterkg {
 namespace {
 
@@ -71,35 +73,8 @@ json EncodeRecord(const Article& article, const RulePack& pack) {
 
 namespace {
 
-// JSON string escaping as nlohmann's dump(-1, ' ', false) writes it for
-// valid UTF-8: \" \\ \b \f \n \r \t, other control bytes as \u00xx,
-// everything else as it is.
-void AppendString(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  out += '"';
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
+using internal::AppendJsonString;
+void AppendString(std::string& out, std::string_view s) { AppendJsonString(out, s); }
 
 void Append(std::string& out, int64_t v) { out += std::to_string(v); }
 void Append(std::string& out, std::string_view v) { AppendString(out, v); }

@@ -1,6 +1,8 @@
 // JSON-LD writer (SPEC section 4).
 #include "clusterkg/export/jsonld.h"
 
+#include "internal/json_string.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -88,30 +90,7 @@ class JsonText {
       out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
       return;
     }
-    static const char* hex = "0123456789abcdef";
-    out_ += '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 15];
-      }
-    }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    internal::AppendJsonString(out_, s);
   }
   void Number(uint64_t v) {
     Value();
