@@ -2,12 +2,15 @@
 #include "clusterkg/resolve.h"
 
 #include <algorithm>
+#include <array>
+#include <climits>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 
+#include "internal/resolver.h"
 #include "internal/utf8.h"
 
 namespace clusterkg {
@@ -175,419 +178,522 @@ std::string NameKey(const Places& places, EntityType type, const std::string& na
   }
 }
 
-struct Ref {
-  size_t article;
-  size_t mention;
+// What pass 1 learns of one name node.
+struct NodeInfo {
+  bool has_ref = false;  // some mention has this node
+  EntityType type = EntityType::kOrganization;
+  std::set<std::string> names;
+  int gazetteer = -1;                 // the smallest index
+  uint64_t subtype_seq = UINT64_MAX;  // the first mention with a subtype
+  std::string subtype;
+  std::string best;  // the longest name a non-alias rule gives
+  int best_rank = 0;
+  std::vector<std::string> link_aliases;  // declared by alias links
+};
+
+// Is (rank, name) a better canonical name than (best_rank, best)? A cluster
+// is best named with its place (武汉光电子信息集群, not
+// 世界级光电子信息产业集群); then the longest name; then the smallest.
+bool Better(int rank, const std::string& name, int best_rank, const std::string& best) {
+  return best.empty() || rank > best_rank ||
+         (rank == best_rank &&
+          (name.size() > best.size() || (name.size() == best.size() && name < best)));
+}
+
+}  // namespace
+
+namespace internal {
+
+// The order of an entity's mentions: by article, then raw offsets (ties in
+// the order the article gives them).
+void SortMentions(std::vector<EntityMention>& mentions) {
+  std::stable_sort(
+      mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+        return std::tie(a.article, a.start, a.end) < std::tie(b.article, b.start, b.end);
+      });
+}
+
+struct Resolver::State {
+  explicit State(const RulePack& p) : pack(p), places(p) {}
+  const RulePack& pack;
+  Places places;
+  UnionFind uf;
+  std::unordered_map<std::string, uint32_t> key_node;  // "type|key" -> node
+  std::vector<NodeInfo> info;                          // per node
+  uint64_t seq = 0;                                    // mentions seen in pass 1
+  // after FinishNames
+  std::vector<Entity> entities;
+  std::vector<EntityId> root_entity;  // per node that is a root with mentions
+  std::map<std::string, EntityId> place_by_name;
+  // pass 2
+  std::set<RelationKey> rel_keys;
+  std::set<EntityId> located;  // clusters (and events) that have a location
+  std::map<std::pair<EntityId, EntityId>, uint32_t> pairs;
+
+  uint32_t Node(EntityType t, const std::string& name) {
+    std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, name);
+    auto it = key_node.find(k);
+    if (it != key_node.end()) return it->second;
+    const auto n = static_cast<uint32_t>(uf.Add());
+    key_node.emplace(std::move(k), n);
+    info.emplace_back();
+    info.back().type = t;
+    return n;
+  }
+  EntityId EntityOf(uint32_t node) { return root_entity[uf.Find(node)]; }
+};
+
+Resolver::Resolver(const RulePack& pack) : s_(std::make_unique<State>(pack)) {}
+Resolver::~Resolver() = default;
+
+std::vector<uint32_t> Resolver::AddNames(const Article& art) {
+  State& st = *s_;
+  const Places& places = st.places;
+  const auto& gz = st.pack.gazetteer();
+  UnionFind& uf = st.uf;
+  const MatchResult& m = art.match;
+  std::vector<uint32_t> nodes(m.mentions.size());
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    const Mention& x = m.mentions[i];
+    nodes[i] = st.Node(x.type, x.name);
+    if (x.gazetteer >= 0) uf.Union(nodes[i], st.Node(x.type, gz[x.gazetteer].name));
+    for (const auto& al : x.aliases) uf.Union(nodes[i], st.Node(x.type, al));
+    // what the mention tells of its entity's names
+    NodeInfo& n = st.info[nodes[i]];
+    const uint64_t seq = st.seq++;
+    n.has_ref = true;
+    n.names.insert(x.name);
+    for (const auto& al : x.aliases) n.names.insert(al);
+    if (x.gazetteer >= 0 && (n.gazetteer < 0 || x.gazetteer < n.gazetteer)) {
+      n.gazetteer = x.gazetteer;
+    }
+    if (!x.subtype.empty() && seq < n.subtype_seq) {
+      n.subtype_seq = seq;
+      n.subtype = x.subtype;
+    }
+    const bool alias_rule = x.rule.rfind("alias.", 0) == 0;
+    const int rank = x.type == EntityType::kIndustrialCluster && x.prefix_place >= 0 ? 1 : 0;
+    if (!alias_rule && Better(rank, x.name, n.best_rank, n.best)) {
+      n.best = x.name;
+      n.best_rank = rank;
+    }
+    // the original surface (traditional characters, full width) is a name too
+    const auto [rb, re] = art.doc.offsets.ToRaw(x.span);
+    const std::string_view text = std::string_view(art.doc.raw).substr(rb, re - rb);
+    if (text != x.name && text.find_first_of("<>&\n") == std::string_view::npos) {
+      n.names.emplace(text);
+    }
+  }
+  for (const AliasLink& l : m.aliases) {
+    uf.Union(nodes[l.mention], st.Node(m.mentions[l.mention].type, l.alias));
+    st.info[nodes[l.mention]].link_aliases.push_back(l.alias);
+  }
+  // 市商务局 is the article's one 深圳市商务局. (Over distinct names: an
+  // article may name one organisation thousands of times.)
+  std::map<std::string, size_t> orgs;  // name -> first mention
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    if (m.mentions[i].type == EntityType::kOrganization) orgs.emplace(m.mentions[i].name, i);
+  }
+  for (const auto& [xname, i] : orgs) {
+    const std::string key = NameKey(places, EntityType::kOrganization, xname);
+    size_t lead = 0;  // 市 of 市商务局
+    for (const std::string& l : places.pack().words().short_lead) {
+      if (StartsWith(key, l)) {
+        lead = l.size();
+        break;
+      }
+    }
+    if (lead == 0) continue;
+    std::set<size_t> fits;
+    for (const auto& [yname, j] : orgs) {
+      if (yname == xname) continue;
+      if (EndsWith(StripMarks(yname), StripMarks(xname)) ||
+          EndsWith(NameKey(places, EntityType::kOrganization, yname), key.substr(lead))) {
+        std::string place;
+        CanonicalPlacePrefix(places, StripMarks(yname), &place);
+        if (!place.empty()) fits.insert(uf.Find(nodes[j]));
+      }
+    }
+    if (fits.size() == 1) uf.Union(nodes[i], *fits.begin());
+  }
+  // A cluster named without its place, or by the start of its industry
+  // (新一代集群), is the article's one cluster that fits.
+  std::vector<size_t> clusters;
+  std::vector<std::pair<std::string, std::string>> cores;  // (place, core)
+  std::set<std::string> cluster_names;
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    if (m.mentions[i].type != EntityType::kIndustrialCluster) continue;
+    if (!cluster_names.insert(m.mentions[i].name).second) continue;  // same name, same node
+    clusters.push_back(i);
+    std::string place;
+    std::string core = ClusterCore(places, m.mentions[i].name, &place);
+    cores.emplace_back(std::move(place), std::move(core));
+  }
+  for (size_t a = 0; a < clusters.size(); ++a) {
+    const auto& [pi, ci] = cores[a];
+    if (!pi.empty() || ci.empty()) continue;
+    std::set<size_t> fits;
+    for (size_t b = 0; b < clusters.size(); ++b) {
+      const auto& [pj, cj] = cores[b];
+      if (b == a) continue;
+      if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2
+                                : (cj == ci && !pj.empty())) {
+        fits.insert(uf.Find(nodes[clusters[b]]));
+      }
+    }
+    if (fits.size() == 1) uf.Union(nodes[clusters[a]], *fits.begin());
+  }
+  return nodes;
+}
+
+void Resolver::FinishNames() {
+  State& st = *s_;
+  const auto& gz = st.pack.gazetteer();
+  // Components -> entities, in the order of their roots.
+  std::map<size_t, NodeInfo> comps;  // root -> what its nodes tell
+  for (size_t n = 0; n < st.info.size(); ++n) {
+    NodeInfo& x = st.info[n];
+    if (!x.has_ref && x.link_aliases.empty()) continue;
+    const size_t root = st.uf.Find(n);
+    NodeInfo& c = comps[root];
+    if (x.has_ref && !c.has_ref) c.type = x.type;
+    c.has_ref |= x.has_ref;
+    c.names.merge(x.names);
+    if (x.gazetteer >= 0 && (c.gazetteer < 0 || x.gazetteer < c.gazetteer)) {
+      c.gazetteer = x.gazetteer;
+    }
+    if (x.subtype_seq < c.subtype_seq) {
+      c.subtype_seq = x.subtype_seq;
+      c.subtype = std::move(x.subtype);
+    }
+    if (!x.best.empty() && Better(x.best_rank, x.best, c.best_rank, c.best)) {
+      c.best = std::move(x.best);
+      c.best_rank = x.best_rank;
+    }
+    for (std::string& al : x.link_aliases) c.link_aliases.push_back(std::move(al));
+    x = NodeInfo{};  // what was learnt now lives in the component
+  }
+  struct Draft {
+    Entity e;
+    size_t root;
+  };
+  std::vector<Draft> drafts;
+  for (auto& [root, c] : comps) {
+    if (!c.has_ref) continue;
+    Draft d{{}, root};
+    d.e.type = c.type;
+    d.e.subtype = c.subtype;
+    if (c.gazetteer >= 0) {
+      d.e.name = gz[c.gazetteer].name;
+      d.e.iri = gz[c.gazetteer].iri;
+      for (const auto& al : gz[c.gazetteer].aliases) c.names.insert(al);
+      if (d.e.subtype.empty()) d.e.subtype = gz[c.gazetteer].subtype;
+    } else {
+      d.e.name = c.best.empty() ? *c.names.begin() : c.best;
+    }
+    // aliases declared by alias links, even where their text is no mention
+    for (std::string& al : c.link_aliases) c.names.insert(std::move(al));
+    c.names.erase(d.e.name);
+    d.e.aliases.assign(c.names.begin(), c.names.end());
+    drafts.push_back(std::move(d));
+  }
+  comps.clear();
+  std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
+    return std::tie(a.e.type, a.e.name) < std::tie(b.e.type, b.e.name);
+  });
+  // Two components may end with one name (an alias seen only in one): merge.
+  st.root_entity.assign(st.info.size(), 0);
+  for (Draft& d : drafts) {
+    if (!st.entities.empty() && st.entities.back().type == d.e.type &&
+        st.entities.back().name == d.e.name) {
+      Entity& prev = st.entities.back();
+      std::set<std::string> al(prev.aliases.begin(), prev.aliases.end());
+      al.insert(d.e.aliases.begin(), d.e.aliases.end());
+      prev.aliases.assign(al.begin(), al.end());
+      st.root_entity[d.root] = prev.id;
+      continue;
+    }
+    d.e.id = static_cast<EntityId>(st.entities.size());
+    st.root_entity[d.root] = d.e.id;
+    st.entities.push_back(std::move(d.e));
+  }
+  for (const Entity& e : st.entities) {
+    if (e.type == EntityType::kPlace) st.place_by_name.emplace(e.name, e.id);
+  }
+  st.info.clear();
+  st.info.shrink_to_fit();
+}
+
+const std::vector<Entity>& Resolver::entities() const { return s_->entities; }
+
+void Resolver::AddRelations(const Article& art, size_t index, const std::vector<uint32_t>& nodes,
+                            ResolveSink& sink) {
+  State& st = *s_;
+  const Places& places = st.places;
+  const RulePack& pack = st.pack;
+  const auto& gz = pack.gazetteer();
+  const MatchResult& m = art.match;
+  std::vector<EntityId> ent(m.mentions.size());
+  for (size_t i = 0; i < m.mentions.size(); ++i) ent[i] = st.EntityOf(nodes[i]);
+
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    const Mention& x = m.mentions[i];
+    EntityMention em;
+    em.article = index;
+    const auto [rb, re] = art.doc.offsets.ToRaw(x.span);
+    em.start = rb;
+    em.end = re;
+    em.text = art.doc.raw.substr(rb, re - rb);
+    em.rule = x.rule;
+    em.sentence = x.sentence;
+    sink.Mention(ent[i], std::move(em));
+  }
+  {
+    std::vector<EntityId> mentioned(ent);
+    std::sort(mentioned.begin(), mentioned.end());
+    mentioned.erase(std::unique(mentioned.begin(), mentioned.end()), mentioned.end());
+    sink.ArticleEntities(index, std::move(mentioned));
+  }
+
+  // Relations.
+  auto sentence_text = [&](int s) -> std::string {
+    const auto& ss = m.sentences;
+    if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
+    return art.doc.text.substr(ss[s].span.begin, ss[s].span.size());
+  };
+  std::set<std::tuple<RelationType, EntityId, EntityId, int, std::string>> seen_evidence;
+  auto add = [&](RelationType t, EntityId f, EntityId to, int s, const std::string& rule,
+                 int phase = 0) {
+    if (f == to) return;
+    // partner is symmetric: one direction, the one seen first
+    if (t == RelationType::kPartner && st.rel_keys.count({t, to, f})) std::swap(f, to);
+    if (t == RelationType::kLocation) st.located.insert(f);
+    // one piece of evidence per sentence and rule
+    if (!seen_evidence.emplace(t, f, to, s, rule).second) return;
+    clusterkg::Evidence ev{index, sentence_text(s), rule};
+    const auto& ss = m.sentences;
+    if (s >= 0 && static_cast<size_t>(s) < ss.size()) {
+      std::tie(ev.start, ev.end) = art.doc.offsets.ToRaw(ss[s].span);
+    }
+    st.rel_keys.insert({t, f, to});
+    sink.Evidence({t, f, to}, phase, std::move(ev));
+  };
+  for (const RelationMatch& r : m.relations)
+    add(r.type, ent[r.from], ent[r.to], r.sentence, r.rule);
+  // The article's main place: the gazetteer place it names most (>= 3 times).
+  std::map<EntityId, int> place_count;
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    if (m.mentions[i].type == EntityType::kPlace && m.mentions[i].gazetteer >= 0)
+      ++place_count[ent[i]];
+  }
+  EntityId main_place = 0;
+  int main_count = 2;
+  for (auto [id, c] : place_count) {
+    if (c > main_count) {
+      main_place = id;
+      main_count = c;
+    }
+  }
+  // the districts and counties the article names (for zones named after them)
+  std::vector<std::pair<EntityId, std::string>> districts;
+  {
+    std::set<EntityId> seen;
+    for (size_t j = 0; j < m.mentions.size(); ++j) {
+      const Mention& y = m.mentions[j];
+      if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
+      const std::string& full = gz[y.gazetteer].name;
+      const auto& suffixes = pack.words().district_suffix;
+      if (CountChars(full) < 3 ||
+          std::none_of(suffixes.begin(), suffixes.end(),
+                       [&](const std::string& suf) { return EndsWith(full, suf); })) {
+        continue;
+      }
+      if (seen.insert(ent[j]).second) districts.emplace_back(ent[j], full);
+    }
+  }
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    const Mention& x = m.mentions[i];
+    // parts of a cluster's name: its place and its industry
+    if (x.type == EntityType::kIndustrialCluster) {
+      bool placed = false;
+      // mentions are sorted by begin (longer first): the parts follow it
+      for (size_t j = i + 1; j < m.mentions.size() && m.mentions[j].span.begin < x.span.end; ++j) {
+        const Mention& y = m.mentions[j];
+        if (!x.span.Contains(y.span)) continue;
+        if (y.type == EntityType::kPlace) {
+          add(RelationType::kLocation, ent[i], ent[j], x.sentence, "structure:cluster-name");
+          placed = true;
+        } else if (y.type == EntityType::kIndustry) {
+          add(RelationType::kIndustry, ent[i], ent[j], x.sentence, "structure:cluster-name");
+        }
+      }
+      std::string place;
+      if (x.rule.rfind("alias.", 0) != 0) ClusterCore(places, x.name, &place);
+      if (!placed && !place.empty()) {
+        if (auto it = st.place_by_name.find(place); it != st.place_by_name.end()) {
+          add(RelationType::kLocation, ent[i], it->second, x.sentence, "structure:cluster-name");
+          placed = true;
+        }
+      }
+      // a cluster named without a place: the nearest known place of its
+      // sentence, else the article's main place
+      if (!placed && !st.located.count(ent[i]) && x.rule.rfind("alias.", 0) != 0) {
+        int64_t best = -1, best_d = INT64_MAX;
+        // the mentions of the cluster's sentence
+        const Span sent = m.sentences[x.sentence].span;
+        auto by_begin = [](const Mention& mm, uint32_t p) { return mm.span.begin < p; };
+        const size_t lo =
+            std::lower_bound(m.mentions.begin(), m.mentions.end(), sent.begin, by_begin) -
+            m.mentions.begin();
+        for (size_t j = lo; j < m.mentions.size() && m.mentions[j].span.begin < sent.end; ++j) {
+          const Mention& y = m.mentions[j];
+          if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
+          if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
+          // a place inside another cluster's name is that cluster's
+          bool inside_cluster = false;
+          for (size_t k = lo; k < j; ++k) {
+            inside_cluster |= m.mentions[k].type == EntityType::kIndustrialCluster &&
+                              m.mentions[k].span.Contains(y.span);
+          }
+          if (inside_cluster) continue;
+          const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
+                                                        : int64_t{y.span.begin} - x.span.end;
+          if (d < best_d) {
+            best_d = d;
+            best = static_cast<int64_t>(j);
+          }
+        }
+        if (best >= 0) {
+          add(RelationType::kLocation, ent[i], ent[static_cast<size_t>(best)], x.sentence,
+              "structure:sentence-place");
+        } else if (main_count > 2) {
+          add(RelationType::kLocation, ent[i], main_place, x.sentence, "structure:article-place");
+        }
+      }
+    }
+    // a place named after a place it lies in: 深圳会展中心 -> 深圳, and
+    // 深圳南山军民融合创新示范基地 -> 南山区 when the article names 南山区
+    if (x.type == EntityType::kPlace && x.gazetteer < 0) {
+      std::string lead;
+      const std::string rest =
+          CanonicalPlacePrefix(places, StripMarks(x.name), &lead).substr(lead.size());
+      EntityId parent = 0;
+      bool found = false;
+      for (const auto& [id, full] : districts) {
+        const std::string short_form = full.substr(0, full.size() - 3);
+        if (StartsWith(rest, full) || StartsWith(rest, short_form)) {
+          parent = id;
+          found = true;
+          break;
+        }
+      }
+      if (!found && !lead.empty()) {
+        if (auto it = st.place_by_name.find(lead); it != st.place_by_name.end()) {
+          parent = it->second;
+          found = true;
+        }
+      }
+      if (found)
+        add(RelationType::kContainedInPlace, ent[i], parent, x.sentence, "structure:place-name");
+    }
+    // a policy named after a province or city is issued there:
+    // 广东省五大未来产业集群行动计划 -> 广东
+    if (x.type == EntityType::kPolicy) {
+      std::string lead;
+      std::string name = StripMarks(x.name);
+      for (const std::string& open : pack.words().topic_open) {
+        if (StartsWith(name, open)) name.clear();  // 关于…: about, not from, a place
+      }
+      CanonicalPlacePrefix(places, name, &lead);
+      if (!lead.empty()) {
+        auto it = st.place_by_name.find(lead);
+        const Entity* pe = it == st.place_by_name.end() ? nullptr : &st.entities[it->second];
+        if (pe && pe->iri.find("/division/") != std::string::npos) {
+          add(RelationType::kIssuedBy, ent[i], it->second, x.sentence, "structure:policy-name");
+        }
+      }
+    }
+  }
+  // containedInPlace from the gazetteer, between places the corpus names
+  // (phase 1: after every other piece of evidence of the relation)
+  for (size_t i = 0; i < m.mentions.size(); ++i) {
+    const Mention& x = m.mentions[i];
+    if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty()) continue;
+    if (auto it = st.place_by_name.find(gz[x.gazetteer].parent); it != st.place_by_name.end()) {
+      add(RelationType::kContainedInPlace, ent[i], it->second, x.sentence, "gazetteer:parent", 1);
+    }
+  }
+  // co-occurrence: entity pairs named in one sentence
+  size_t i = 0;
+  while (i < m.mentions.size()) {
+    const int sent = m.mentions[i].sentence;
+    std::set<EntityId> in_sentence;
+    for (; i < m.mentions.size() && m.mentions[i].sentence == sent; ++i) {
+      in_sentence.insert(ent[i]);
+    }
+    for (auto x = in_sentence.begin(); x != in_sentence.end(); ++x) {
+      for (auto y = std::next(x); y != in_sentence.end(); ++y) ++st.pairs[{*x, *y}];
+    }
+  }
+}
+
+std::vector<RelationKey> Resolver::RelationKeys() const {
+  return {s_->rel_keys.begin(), s_->rel_keys.end()};
+}
+
+std::vector<CoOccurrence> Resolver::CoOccurrences() const {
+  std::vector<CoOccurrence> out;
+  out.reserve(s_->pairs.size());
+  for (const auto& [k, n] : s_->pairs) out.push_back({k.first, k.second, n});
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
+// Keeps what pass 2 gives, for a Resolution in memory.
+class MemorySink : public internal::ResolveSink {
+ public:
+  MemorySink(Resolution& out) : out_(out) {}  // NOLINT
+  void Mention(EntityId e, EntityMention&& m) override {
+    out_.entities[e].mentions.push_back(std::move(m));
+  }
+  void ArticleEntities(size_t a, std::vector<EntityId>&& ids) override {
+    out_.article_entities[a] = std::move(ids);
+  }
+  void Evidence(const internal::RelationKey& key, int phase, clusterkg::Evidence&& ev) override {
+    evidence_[key][phase].push_back(std::move(ev));
+  }
+  std::map<internal::RelationKey, std::array<std::vector<clusterkg::Evidence>, 2>>& evidence() {
+    return evidence_;
+  }
+
+ private:
+  Resolution& out_;
+  std::map<internal::RelationKey, std::array<std::vector<clusterkg::Evidence>, 2>> evidence_;
 };
 
 }  // namespace
 
 Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& pack) {
-  const Places places(pack);
-  const auto& gz = pack.gazetteer();
-  UnionFind uf;
-  std::map<std::string, size_t> key_node;  // "type|key" -> node
-  auto node = [&](EntityType t, const std::string& name) {
-    const std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, name);
-    auto it = key_node.find(k);
-    if (it != key_node.end()) return it->second;
-    const size_t n = uf.Add();
-    key_node.emplace(k, n);
-    return n;
-  };
-
-  std::vector<Ref> refs;
-  std::vector<size_t> ref_node;
-  std::vector<size_t> first_ref_of(articles.size(), 0);  // article -> its first ref
-  for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a]->match;
-    first_ref_of[a] = refs.size();
-    std::vector<size_t> nodes(m.mentions.size());
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      const Mention& x = m.mentions[i];
-      nodes[i] = node(x.type, x.name);
-      if (x.gazetteer >= 0) uf.Union(nodes[i], node(x.type, gz[x.gazetteer].name));
-      for (const auto& al : x.aliases) uf.Union(nodes[i], node(x.type, al));
-      refs.push_back({a, i});
-      ref_node.push_back(nodes[i]);
-    }
-    for (const AliasLink& l : m.aliases) {
-      uf.Union(nodes[l.mention], node(m.mentions[l.mention].type, l.alias));
-    }
-    // 市商务局 is the article's one 深圳市商务局. (Over distinct names: an
-    // article may name one organisation thousands of times.)
-    std::map<std::string, size_t> orgs;  // name -> first mention
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      if (m.mentions[i].type == EntityType::kOrganization) orgs.emplace(m.mentions[i].name, i);
-    }
-    for (const auto& [xname, i] : orgs) {
-      const std::string key = NameKey(places, EntityType::kOrganization, xname);
-      size_t lead = 0;  // 市 of 市商务局
-      for (const std::string& l : places.pack().words().short_lead) {
-        if (StartsWith(key, l)) {
-          lead = l.size();
-          break;
-        }
-      }
-      if (lead == 0) continue;
-      std::set<size_t> fits;
-      for (const auto& [yname, j] : orgs) {
-        if (yname == xname) continue;
-        if (EndsWith(StripMarks(yname), StripMarks(xname)) ||
-            EndsWith(NameKey(places, EntityType::kOrganization, yname), key.substr(lead))) {
-          std::string place;
-          CanonicalPlacePrefix(places, StripMarks(yname), &place);
-          if (!place.empty()) fits.insert(uf.Find(nodes[j]));
-        }
-      }
-      if (fits.size() == 1) uf.Union(nodes[i], *fits.begin());
-    }
-    // A cluster named without its place, or by the start of its industry
-    // (新一代集群), is the article's one cluster that fits.
-    std::vector<size_t> clusters;
-    std::vector<std::pair<std::string, std::string>> cores;  // (place, core)
-    std::set<std::string> cluster_names;
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      if (m.mentions[i].type != EntityType::kIndustrialCluster) continue;
-      if (!cluster_names.insert(m.mentions[i].name).second) continue;  // same name, same node
-      clusters.push_back(i);
-      std::string place;
-      std::string core = ClusterCore(places, m.mentions[i].name, &place);
-      cores.emplace_back(std::move(place), std::move(core));
-    }
-    for (size_t a = 0; a < clusters.size(); ++a) {
-      const auto& [pi, ci] = cores[a];
-      if (!pi.empty() || ci.empty()) continue;
-      std::set<size_t> fits;
-      for (size_t b = 0; b < clusters.size(); ++b) {
-        const auto& [pj, cj] = cores[b];
-        if (b == a) continue;
-        if (cj.size() > ci.size() ? StartsWith(cj, ci) && CountChars(ci) >= 2
-                                  : (cj == ci && !pj.empty())) {
-          fits.insert(uf.Find(nodes[clusters[b]]));
-        }
-      }
-      if (fits.size() == 1) uf.Union(nodes[clusters[a]], *fits.begin());
-    }
-  }
-
-  // Components -> entities.
-  std::map<size_t, std::vector<size_t>> comps;  // root -> refs
-  for (size_t r = 0; r < refs.size(); ++r) comps[uf.Find(ref_node[r])].push_back(r);
-  struct Draft {
-    Entity e;
-    std::vector<size_t> refs;
-  };
-  std::vector<Draft> drafts;
-  for (auto& [root, rs] : comps) {
-    Draft d;
-    d.refs = rs;
-    const Mention& first = articles[refs[rs[0]].article]->match.mentions[refs[rs[0]].mention];
-    d.e.type = first.type;
-    std::set<std::string> names;
-    int gaz = -1;
-    std::string best;
-    int best_rank = 0;
-    for (size_t r : rs) {
-      const Article& art = *articles[refs[r].article];
-      const Mention& x = art.match.mentions[refs[r].mention];
-      names.insert(x.name);
-      for (const auto& al : x.aliases) names.insert(al);
-      if (x.gazetteer >= 0 && (gaz < 0 || x.gazetteer < gaz)) gaz = x.gazetteer;
-      if (!x.subtype.empty() && d.e.subtype.empty()) d.e.subtype = x.subtype;
-      const bool alias_rule = x.rule.rfind("alias.", 0) == 0;
-      // a cluster is best named with its place (武汉光电子信息集群, not
-      // 世界级光电子信息产业集群)
-      const int rank = x.type == EntityType::kIndustrialCluster && x.prefix_place >= 0 ? 1 : 0;
-      if (!alias_rule &&
-          (best.empty() || rank > best_rank ||
-           (rank == best_rank &&
-            (x.name.size() > best.size() || (x.name.size() == best.size() && x.name < best))))) {
-        best = x.name;
-        best_rank = rank;
-      }
-      EntityMention em;
-      em.article = refs[r].article;
-      const auto [rb, re] = art.doc.offsets.ToRaw(x.span);
-      em.start = rb;
-      em.end = re;
-      em.text = art.doc.raw.substr(rb, re - rb);
-      em.rule = x.rule;
-      em.sentence = x.sentence;
-      // the original surface (traditional characters, full width) is a name too
-      if (em.text != x.name && em.text.find_first_of("<>&\n") == std::string::npos) {
-        names.insert(em.text);
-      }
-      d.e.mentions.push_back(std::move(em));
-    }
-    if (gaz >= 0) {
-      d.e.name = gz[gaz].name;
-      d.e.iri = gz[gaz].iri;
-      for (const auto& al : gz[gaz].aliases) names.insert(al);
-      if (d.e.subtype.empty()) d.e.subtype = gz[gaz].subtype;
-    } else {
-      d.e.name = best.empty() ? *names.begin() : best;
-    }
-    names.erase(d.e.name);
-    d.e.aliases.assign(names.begin(), names.end());
-    std::sort(d.e.mentions.begin(), d.e.mentions.end(),
-              [](const EntityMention& a, const EntityMention& b) {
-                return std::tie(a.article, a.start, a.end) < std::tie(b.article, b.start, b.end);
-              });
-    drafts.push_back(std::move(d));
-  }
-  // Aliases declared by alias links whose text never occurs as a mention.
-  {
-    std::map<size_t, size_t> root_draft;
-    for (size_t i = 0; i < drafts.size(); ++i) root_draft[uf.Find(ref_node[drafts[i].refs[0]])] = i;
-    for (size_t a = 0; a < articles.size(); ++a) {
-      const MatchResult& m = articles[a]->match;
-      for (const AliasLink& l : m.aliases) {
-        const size_t r = first_ref_of[a] + l.mention;  // the link's mention
-        Entity& e = drafts[root_draft[uf.Find(ref_node[r])]].e;
-        if (l.alias != e.name && !std::binary_search(e.aliases.begin(), e.aliases.end(), l.alias)) {
-          e.aliases.insert(std::upper_bound(e.aliases.begin(), e.aliases.end(), l.alias), l.alias);
-        }
-      }
-    }
-  }
-  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
-    return std::tie(a.e.type, a.e.name) < std::tie(b.e.type, b.e.name);
-  });
-  // Two components may end with one name (an alias seen only in one): merge.
+  internal::Resolver r(pack);
+  std::vector<std::vector<uint32_t>> nodes;
+  nodes.reserve(articles.size());
+  for (const Article* a : articles) nodes.push_back(r.AddNames(*a));
+  r.FinishNames();
   Resolution out;
-  std::vector<EntityId> ref_entity(refs.size());
-  for (Draft& d : drafts) {
-    if (!out.entities.empty() && out.entities.back().type == d.e.type &&
-        out.entities.back().name == d.e.name) {
-      Entity& prev = out.entities.back();
-      for (auto& m : d.e.mentions) prev.mentions.push_back(std::move(m));
-      std::set<std::string> al(prev.aliases.begin(), prev.aliases.end());
-      al.insert(d.e.aliases.begin(), d.e.aliases.end());
-      prev.aliases.assign(al.begin(), al.end());
-      for (size_t r : d.refs) ref_entity[r] = prev.id;
-      continue;
-    }
-    d.e.id = static_cast<EntityId>(out.entities.size());
-    for (size_t r : d.refs) ref_entity[r] = d.e.id;
-    out.entities.push_back(std::move(d.e));
-  }
-
-  // Relations.
-  std::map<std::tuple<RelationType, EntityId, EntityId>, std::vector<Evidence>> rels;
-  auto sentence_text = [&](size_t a, int s) -> std::string {
-    const auto& ss = articles[a]->match.sentences;
-    if (s < 0 || static_cast<size_t>(s) >= ss.size()) return "";
-    return articles[a]->doc.text.substr(ss[s].span.begin, ss[s].span.size());
-  };
-  std::set<EntityId> located;  // clusters (and events) that have a location
-  std::set<std::tuple<RelationType, EntityId, EntityId, size_t, int, std::string>> seen_evidence;
-  auto add = [&](RelationType t, EntityId f, EntityId to, size_t a, int s,
-                 const std::string& rule) {
-    if (f == to) return;
-    // partner is symmetric: one direction, the one seen first
-    if (t == RelationType::kPartner && rels.count({t, to, f})) std::swap(f, to);
-    if (t == RelationType::kLocation) located.insert(f);
-    // one piece of evidence per sentence and rule
-    if (!seen_evidence.emplace(t, f, to, a, s, rule).second) return;
-    Evidence ev{a, sentence_text(a, s), rule};
-    const auto& ss = articles[a]->match.sentences;
-    if (s >= 0 && static_cast<size_t>(s) < ss.size()) {
-      std::tie(ev.start, ev.end) = articles[a]->doc.offsets.ToRaw(ss[s].span);
-    }
-    rels[{t, f, to}].push_back(std::move(ev));
-  };
-  std::vector<size_t> first_ref(articles.size() + 1, 0);
-  for (size_t r = 0, a = 0; a <= articles.size(); ++a) {
-    while (r < refs.size() && refs[r].article < a) ++r;
-    first_ref[a] = r;
-  }
-  std::map<std::string, EntityId> place_by_name;
-  for (const Entity& e : out.entities) {
-    if (e.type == EntityType::kPlace) place_by_name.emplace(e.name, e.id);
-  }
+  out.entities = r.entities();
   out.article_entities.resize(articles.size());
-  for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a]->match;
-    auto ent = [&](size_t i) { return ref_entity[first_ref[a] + i]; };
-    std::set<EntityId> mentioned;
-    for (size_t i = 0; i < m.mentions.size(); ++i) mentioned.insert(ent(i));
-    out.article_entities[a].assign(mentioned.begin(), mentioned.end());
-    for (const RelationMatch& r : m.relations)
-      add(r.type, ent(r.from), ent(r.to), a, r.sentence, r.rule);
-    // The article's main place: the gazetteer place it names most (>= 3 times).
-    std::map<EntityId, int> place_count;
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      if (m.mentions[i].type == EntityType::kPlace && m.mentions[i].gazetteer >= 0)
-        ++place_count[ent(i)];
-    }
-    EntityId main_place = 0;
-    int main_count = 2;
-    for (auto [id, c] : place_count) {
-      if (c > main_count) {
-        main_place = id;
-        main_count = c;
-      }
-    }
-    // the districts and counties the article names (for zones named after them)
-    std::vector<std::pair<EntityId, std::string>> districts;
-    {
-      std::set<EntityId> seen;
-      for (size_t j = 0; j < m.mentions.size(); ++j) {
-        const Mention& y = m.mentions[j];
-        if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
-        const std::string& full = gz[y.gazetteer].name;
-        const auto& suffixes = pack.words().district_suffix;
-        if (CountChars(full) < 3 ||
-            std::none_of(suffixes.begin(), suffixes.end(),
-                         [&](const std::string& suf) { return EndsWith(full, suf); })) {
-          continue;
-        }
-        if (seen.insert(ent(j)).second) districts.emplace_back(ent(j), full);
-      }
-    }
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      const Mention& x = m.mentions[i];
-      // parts of a cluster's name: its place and its industry
-      if (x.type == EntityType::kIndustrialCluster) {
-        bool placed = false;
-        // mentions are sorted by begin (longer first): the parts follow it
-        for (size_t j = i + 1; j < m.mentions.size() && m.mentions[j].span.begin < x.span.end;
-             ++j) {
-          const Mention& y = m.mentions[j];
-          if (!x.span.Contains(y.span)) continue;
-          if (y.type == EntityType::kPlace) {
-            add(RelationType::kLocation, ent(i), ent(j), a, x.sentence, "structure:cluster-name");
-            placed = true;
-          } else if (y.type == EntityType::kIndustry) {
-            add(RelationType::kIndustry, ent(i), ent(j), a, x.sentence, "structure:cluster-name");
-          }
-        }
-        std::string place;
-        if (x.rule.rfind("alias.", 0) != 0) ClusterCore(places, x.name, &place);
-        if (!placed && !place.empty()) {
-          if (auto it = place_by_name.find(place); it != place_by_name.end()) {
-            add(RelationType::kLocation, ent(i), it->second, a, x.sentence,
-                "structure:cluster-name");
-            placed = true;
-          }
-        }
-        // a cluster named without a place: the nearest known place of its
-        // sentence, else the article's main place
-        if (!placed && !located.count(ent(i)) && x.rule.rfind("alias.", 0) != 0) {
-          int64_t best = -1, best_d = INT64_MAX;
-          // the mentions of the cluster's sentence
-          const Span sent = m.sentences[x.sentence].span;
-          auto by_begin = [](const Mention& mm, uint32_t p) { return mm.span.begin < p; };
-          const size_t lo =
-              std::lower_bound(m.mentions.begin(), m.mentions.end(), sent.begin, by_begin) -
-              m.mentions.begin();
-          for (size_t j = lo; j < m.mentions.size() && m.mentions[j].span.begin < sent.end; ++j) {
-            const Mention& y = m.mentions[j];
-            if (y.type != EntityType::kPlace || y.gazetteer < 0) continue;
-            if (gz[y.gazetteer].parent.empty()) continue;  // a country or region
-            // a place inside another cluster's name is that cluster's
-            bool inside_cluster = false;
-            for (size_t k = lo; k < j; ++k) {
-              inside_cluster |= m.mentions[k].type == EntityType::kIndustrialCluster &&
-                                m.mentions[k].span.Contains(y.span);
-            }
-            if (inside_cluster) continue;
-            const int64_t d = y.span.begin < x.span.begin ? int64_t{x.span.begin} - y.span.end
-                                                          : int64_t{y.span.begin} - x.span.end;
-            if (d < best_d) {
-              best_d = d;
-              best = static_cast<int64_t>(j);
-            }
-          }
-          if (best >= 0) {
-            add(RelationType::kLocation, ent(i), ent(static_cast<size_t>(best)), a, x.sentence,
-                "structure:sentence-place");
-          } else if (main_count > 2) {
-            add(RelationType::kLocation, ent(i), main_place, a, x.sentence,
-                "structure:article-place");
-          }
-        }
-      }
-      // a place named after a place it lies in: 深圳会展中心 -> 深圳, and
-      // 深圳南山军民融合创新示范基地 -> 南山区 when the article names 南山区
-      if (x.type == EntityType::kPlace && x.gazetteer < 0) {
-        std::string lead;
-        const std::string rest =
-            CanonicalPlacePrefix(places, StripMarks(x.name), &lead).substr(lead.size());
-        EntityId parent = 0;
-        bool found = false;
-        for (const auto& [id, full] : districts) {
-          const std::string short_form = full.substr(0, full.size() - 3);
-          if (StartsWith(rest, full) || StartsWith(rest, short_form)) {
-            parent = id;
-            found = true;
-            break;
-          }
-        }
-        if (!found && !lead.empty()) {
-          if (auto it = place_by_name.find(lead); it != place_by_name.end()) {
-            parent = it->second;
-            found = true;
-          }
-        }
-        if (found)
-          add(RelationType::kContainedInPlace, ent(i), parent, a, x.sentence,
-              "structure:place-name");
-      }
-      // a policy named after a province or city is issued there:
-      // 广东省五大未来产业集群行动计划 -> 广东
-      if (x.type == EntityType::kPolicy) {
-        std::string lead;
-        std::string name = StripMarks(x.name);
-        for (const std::string& open : pack.words().topic_open) {
-          if (StartsWith(name, open)) name.clear();  // 关于…: about, not from, a place
-        }
-        CanonicalPlacePrefix(places, name, &lead);
-        if (!lead.empty()) {
-          auto it = place_by_name.find(lead);
-          const Entity* pe = it == place_by_name.end() ? nullptr : &out.entities[it->second];
-          if (pe && pe->iri.find("/division/") != std::string::npos) {
-            add(RelationType::kIssuedBy, ent(i), it->second, a, x.sentence,
-                "structure:policy-name");
-          }
-        }
-      }
-    }
+  MemorySink sink(out);
+  for (size_t a = 0; a < articles.size(); ++a) r.AddRelations(*articles[a], a, nodes[a], sink);
+  for (Entity& e : out.entities) internal::SortMentions(e.mentions);
+  for (auto& [k, ev] : sink.evidence()) {
+    Relation rel{std::get<0>(k), std::get<1>(k), std::get<2>(k), std::move(ev[0])};
+    for (auto& x : ev[1]) rel.evidence.push_back(std::move(x));
+    out.relations.push_back(std::move(rel));
   }
-  // containedInPlace from the gazetteer, between places the corpus names.
-  for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a]->match;
-    for (size_t i = 0; i < m.mentions.size(); ++i) {
-      const Mention& x = m.mentions[i];
-      if (x.type != EntityType::kPlace || x.gazetteer < 0 || gz[x.gazetteer].parent.empty())
-        continue;
-      if (auto it = place_by_name.find(gz[x.gazetteer].parent); it != place_by_name.end()) {
-        add(RelationType::kContainedInPlace, ref_entity[first_ref[a] + i], it->second, a,
-            x.sentence, "gazetteer:parent");
-      }
-    }
-  }
-  // co-occurrence: entity pairs named in one sentence
-  std::map<std::pair<EntityId, EntityId>, uint32_t> pairs;
-  for (size_t a = 0; a < articles.size(); ++a) {
-    const MatchResult& m = articles[a]->match;
-    size_t i = 0;
-    while (i < m.mentions.size()) {
-      const int sent = m.mentions[i].sentence;
-      std::set<EntityId> in_sentence;
-      for (; i < m.mentions.size() && m.mentions[i].sentence == sent; ++i) {
-        in_sentence.insert(ref_entity[first_ref[a] + i]);
-      }
-      for (auto x = in_sentence.begin(); x != in_sentence.end(); ++x) {
-        for (auto y = std::next(x); y != in_sentence.end(); ++y) ++pairs[{*x, *y}];
-      }
-    }
-  }
-  for (const auto& [k, n] : pairs) out.cooccurrences.push_back({k.first, k.second, n});
-  for (auto& [k, ev] : rels) {
-    out.relations.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::move(ev)});
-  }
+  out.cooccurrences = r.CoOccurrences();
   return out;
 }
 
