@@ -2,6 +2,7 @@
 #include "clusterkg/export/jsonld.h"
 
 #include "internal/json_string.h"
+#include "internal/jsonld_nodes.h"
 
 #include <algorithm>
 #include <cctype>
@@ -27,8 +28,6 @@ std::string RelationIri(RelationType t) {
   if (term.rfind("http", 0) == 0) return term;
   return "https://schema.org/" + term;
 }
-
-json Ref(const std::string& iri) { return json{{"@id", iri}}; }
 
 // Valid UTF-8? (Strings that are not go through nlohmann, which replaces
 // what is invalid; the text writer below writes the rest itself.)
@@ -153,159 +152,194 @@ json JsonLdContext() {
               {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
 }
 
+namespace internal {
+
+void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo& info, bool records,
+                     const std::vector<EntityId>& entities, const IriOf& iri) {
+  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
+  Members n{{"@id", str(info.iri)},
+            {"@type", [](JsonText& t) { t.String("NewsArticle"); }},
+            {"url", str(info.url)}};
+  if (!info.headline.empty()) n.emplace_back("headline", str(info.headline));
+  if (!info.date.empty()) n.emplace_back("datePublished", str(info.date));
+  if (!info.author.empty()) n.emplace_back("author", str(info.author));
+  if (info.id != info.url) n.emplace_back("identifier", str(info.id));
+  if (records && !info.record.empty()) {
+    // an rdf:JSON literal whose lexical form is the compact JSON text: one
+    // line in indented output, kept byte for byte by JSON-LD processors
+    n.emplace_back("ckg:record", [&info](JsonText& t) {
+      t.Open('{');
+      t.Key("@type");
+      t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
+      t.Key("@value");
+      t.String(info.record);
+      t.Close('}');
+    });
+  }
+  n.emplace_back("mentions", [&](JsonText& t) {
+    t.Open('[');
+    for (EntityId id : entities) t.Ref(iri(id));
+    t.Close(']');
+  });
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  WriteObject(t, std::move(n));
+}
+
+void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
+                    const std::vector<EntityMention>& mentions,
+                    const std::vector<std::pair<RelationType, EntityId>>& relations,
+                    const IriOf& iri, const ArticleIriOf& article_iri) {
+  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
+  const std::string self = iri(e.id);
+  const std::string type = TypeTerm(e.type);
+  Members n{{"@id", str(self)}, {"name", str(e.name)}};
+  n.emplace_back("@type", [&](JsonText& t) {
+    if (e.subtype.empty() || e.subtype == type) {
+      t.String(type);
+      return;
+    }
+    t.Open('[');
+    t.String(type);
+    t.String(e.subtype);
+    t.Close(']');
+  });
+  if (!e.aliases.empty()) {
+    n.emplace_back("alternateName", [&e](JsonText& t) {
+      t.Open('[');
+      for (const std::string& x : e.aliases) t.String(x);
+      t.Close(']');
+    });
+  }
+  if (!e.iri.empty()) n.emplace_back("sameAs", [&e](JsonText& t) { t.Ref(e.iri); });
+  std::string lower(EntityTypeName(e.type));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  n.emplace_back("ckg:mention", [&](JsonText& t) {
+    t.Open('[');
+    for (const EntityMention& m : mentions) {
+      const std::string& art = article_iri(m.article);
+      t.Open('{');
+      t.Key("@id");
+      t.String(art + "#" + lower + "-" + std::to_string(m.start) + "-" + std::to_string(m.end));
+      t.Key("@type");
+      t.String("ckg:Mention");
+      t.Key("ckg:article");
+      t.Ref(art);
+      t.Key("ckg:end");
+      t.Number(m.end);
+      t.Key("ckg:rule");
+      t.String(m.rule);
+      t.Key("ckg:start");
+      t.Number(m.start);
+      t.Key("ckg:text");
+      t.String(m.text);
+      t.Close('}');
+    }
+    t.Close(']');
+  });
+  std::map<std::string, std::vector<EntityId>> terms;  // relation term -> objects
+  for (const auto& rel : relations) terms[RelationTerm(rel.first)].push_back(rel.second);
+  for (const auto& entry : terms) {  // (no structured binding: clang 14 cannot capture one)
+    const std::vector<EntityId>& objects = entry.second;
+    n.emplace_back(entry.first, [&iri, &objects](JsonText& t) {
+      t.Open('[');
+      for (EntityId x : objects) t.Ref(iri(x));
+      t.Close(']');
+    });
+  }
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  WriteObject(t, std::move(n));
+}
+
+void RelationNodeText(std::string& buf, int indent, int depth, const Relation& rel,
+                      const IriOf& iri, const ArticleIriOf& article_iri) {
+  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
+  const std::string from = iri(rel.from);
+  const std::string to = iri(rel.to);
+  // ArticleIri hashes any string: a stable key for the object
+  const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
+  const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
+  const std::string predicate = RelationIri(rel.type);
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  WriteObject(t, {{"@id", str(id)},
+                  {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
+                  {"ckg:evidence",
+                   [&](JsonText& t) {
+                     t.Open('[');
+                     for (const Evidence& x : rel.evidence) {
+                       t.Open('{');
+                       t.Key("ckg:article");
+                       t.Ref(article_iri(x.article));
+                       t.Key("ckg:end");
+                       t.Number(x.end);
+                       t.Key("ckg:rule");
+                       t.String(x.rule);
+                       t.Key("ckg:sentence");
+                       t.String(x.sentence);
+                       t.Key("ckg:start");
+                       t.Number(x.start);
+                       t.Close('}');
+                     }
+                     t.Close(']');
+                   }},
+                  {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
+                  {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
+                  {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
+}
+
+void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccurrence& c,
+                          const IriOf& iri) {
+  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
+  const std::string a = iri(c.a);
+  const std::string b = iri(c.b);
+  const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
+  const std::string id = a + "#cooccurs-" + key;
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  WriteObject(t, {{"@id", str(id)},
+                  {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
+                  {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
+                  {"ckg:entity", [&](JsonText& t) {
+                     t.Open('[');
+                     t.Ref(a);
+                     t.Ref(b);
+                     t.Close(']');
+                   }}});
+}
+
+}  // namespace internal
+
 void JsonLdWriter::ForEachNodeText(const KnowledgeGraph& g, int indent, int depth,
                                    const std::function<void(std::string_view)>& emit) const {
   std::string buf;
-  auto node = [&](Members members) {
-    buf.clear();
-    JsonText t(buf, indent, depth);
-    WriteObject(t, std::move(members));
-    emit(buf);
+  const internal::IriOf iri = [&g](EntityId id) { return g.EntityIri(id); };
+  const internal::ArticleIriOf article_iri = [&g](size_t a) -> const std::string& {
+    return g.articles()[a].iri;
   };
-  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
   for (size_t a = 0; a < g.articles().size(); ++a) {
-    const ArticleInfo& info = g.articles()[a];
-    Members n{{"@id", str(info.iri)},
-              {"@type", [](JsonText& t) { t.String("NewsArticle"); }},
-              {"url", str(info.url)}};
-    if (!info.headline.empty()) n.emplace_back("headline", str(info.headline));
-    if (!info.date.empty()) n.emplace_back("datePublished", str(info.date));
-    if (!info.author.empty()) n.emplace_back("author", str(info.author));
-    if (info.id != info.url) n.emplace_back("identifier", str(info.id));
-    if (options_.records && !info.record.empty()) {
-      // an rdf:JSON literal whose lexical form is the compact JSON text: one
-      // line in indented output, kept byte for byte by JSON-LD processors
-      n.emplace_back("ckg:record", [&info](JsonText& t) {
-        t.Open('{');
-        t.Key("@type");
-        t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
-        t.Key("@value");
-        t.String(info.record);
-        t.Close('}');
-      });
-    }
-    n.emplace_back("mentions", [&g, a](JsonText& t) {
-      t.Open('[');
-      for (EntityId id : g.ArticleEntities(a)) t.Ref(g.EntityIri(id));
-      t.Close(']');
-    });
-    node(std::move(n));
+    internal::ArticleNodeText(buf, indent, depth, g.articles()[a], options_.records,
+                              g.ArticleEntities(a), iri);
+    emit(buf);
   }
-  // relations grouped by subject, and by term within a subject
-  std::vector<std::vector<size_t>> by_from(g.entities().size());
-  for (size_t r = 0; r < g.relations().size(); ++r) by_from[g.relations()[r].from].push_back(r);
-
+  // relations grouped by subject
+  std::vector<std::vector<std::pair<RelationType, EntityId>>> by_from(g.entities().size());
+  for (const Relation& r : g.relations()) by_from[r.from].emplace_back(r.type, r.to);
   for (const Entity& e : g.entities()) {
-    const std::string iri = g.EntityIri(e.id);
-    const std::string type = TypeTerm(e.type);
-    Members n{{"@id", str(iri)}, {"name", str(e.name)}};
-    n.emplace_back("@type", [&](JsonText& t) {
-      if (e.subtype.empty() || e.subtype == type) {
-        t.String(type);
-        return;
-      }
-      t.Open('[');
-      t.String(type);
-      t.String(e.subtype);
-      t.Close(']');
-    });
-    if (!e.aliases.empty()) {
-      n.emplace_back("alternateName", [&e](JsonText& t) {
-        t.Open('[');
-        for (const std::string& x : e.aliases) t.String(x);
-        t.Close(']');
-      });
-    }
-    if (!e.iri.empty()) n.emplace_back("sameAs", [&e](JsonText& t) { t.Ref(e.iri); });
-    std::string lower(EntityTypeName(e.type));
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    n.emplace_back("ckg:mention", [&](JsonText& t) {
-      t.Open('[');
-      for (const EntityMention& m : e.mentions) {
-        const std::string& art = g.articles()[m.article].iri;
-        t.Open('{');
-        t.Key("@id");
-        t.String(art + "#" + lower + "-" + std::to_string(m.start) + "-" + std::to_string(m.end));
-        t.Key("@type");
-        t.String("ckg:Mention");
-        t.Key("ckg:article");
-        t.Ref(art);
-        t.Key("ckg:end");
-        t.Number(m.end);
-        t.Key("ckg:rule");
-        t.String(m.rule);
-        t.Key("ckg:start");
-        t.Number(m.start);
-        t.Key("ckg:text");
-        t.String(m.text);
-        t.Close('}');
-      }
-      t.Close(']');
-    });
-    std::map<std::string, std::vector<EntityId>> terms;  // relation term -> objects
-    for (size_t r : by_from[e.id]) {
-      const Relation& rel = g.relations()[r];
-      terms[RelationTerm(rel.type)].push_back(rel.to);
-    }
-    for (const auto& entry : terms) {  // (no structured binding: clang 14 cannot capture one)
-      const std::vector<EntityId>& objects = entry.second;
-      n.emplace_back(entry.first, [&g, &objects](JsonText& t) {
-        t.Open('[');
-        for (EntityId x : objects) t.Ref(g.EntityIri(x));
-        t.Close(']');
-      });
-    }
-    node(std::move(n));
+    internal::EntityNodeText(buf, indent, depth, e, e.mentions, by_from[e.id], iri, article_iri);
+    emit(buf);
   }
   if (options_.evidence) {
     for (const Relation& rel : g.relations()) {
-      const std::string from = g.EntityIri(rel.from);
-      const std::string to = g.EntityIri(rel.to);
-      // ArticleIri hashes any string: a stable key for the object
-      const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
-      const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
-      const std::string predicate = RelationIri(rel.type);
-      node({{"@id", str(id)},
-            {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
-            {"ckg:evidence",
-             [&](JsonText& t) {
-               t.Open('[');
-               for (const Evidence& x : rel.evidence) {
-                 t.Open('{');
-                 t.Key("ckg:article");
-                 t.Ref(g.articles()[x.article].iri);
-                 t.Key("ckg:end");
-                 t.Number(x.end);
-                 t.Key("ckg:rule");
-                 t.String(x.rule);
-                 t.Key("ckg:sentence");
-                 t.String(x.sentence);
-                 t.Key("ckg:start");
-                 t.Number(x.start);
-                 t.Close('}');
-               }
-               t.Close(']');
-             }},
-            {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
-            {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
-            {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
+      internal::RelationNodeText(buf, indent, depth, rel, iri, article_iri);
+      emit(buf);
     }
   }
   if (options_.cooccurrence) {
     for (const CoOccurrence& c : g.cooccurrences()) {
-      const std::string a = g.EntityIri(c.a);
-      const std::string b = g.EntityIri(c.b);
-      const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
-      const std::string id = a + "#cooccurs-" + key;
-      node({{"@id", str(id)},
-            {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
-            {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
-            {"ckg:entity", [&](JsonText& t) {
-               t.Open('[');
-               t.Ref(a);
-               t.Ref(b);
-               t.Close(']');
-             }}});
+      internal::CoOccurrenceNodeText(buf, indent, depth, c, iri);
+      emit(buf);
     }
   }
 }
