@@ -142,6 +142,25 @@ void WriteObject(JsonText& t, Members members) {
   t.Close('}');
 }
 
+// A string member's writer.
+std::function<void(JsonText&)> Str(const std::string& v) {
+  return [&v](JsonText& t) { t.String(v); };
+}
+
+// [{"@id": iri(id)}, ...]
+void RefList(JsonText& t, const std::vector<EntityId>& ids, const internal::IriOf& iri) {
+  t.Open('[');
+  for (EntityId id : ids) t.Ref(iri(id));
+  t.Close(']');
+}
+
+// One node's text into `buf`.
+void NodeText(std::string& buf, int indent, int depth, Members members) {
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  WriteObject(t, std::move(members));
+}
+
 }  // namespace
 
 json JsonLdContext() {
@@ -156,14 +175,13 @@ namespace internal {
 
 void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo& info, bool records,
                      const std::vector<EntityId>& entities, const IriOf& iri) {
-  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
-  Members n{{"@id", str(info.iri)},
+  Members n{{"@id", Str(info.iri)},
             {"@type", [](JsonText& t) { t.String("NewsArticle"); }},
-            {"url", str(info.url)}};
-  if (!info.headline.empty()) n.emplace_back("headline", str(info.headline));
-  if (!info.date.empty()) n.emplace_back("datePublished", str(info.date));
-  if (!info.author.empty()) n.emplace_back("author", str(info.author));
-  if (info.id != info.url) n.emplace_back("identifier", str(info.id));
+            {"url", Str(info.url)}};
+  if (!info.headline.empty()) n.emplace_back("headline", Str(info.headline));
+  if (!info.date.empty()) n.emplace_back("datePublished", Str(info.date));
+  if (!info.author.empty()) n.emplace_back("author", Str(info.author));
+  if (info.id != info.url) n.emplace_back("identifier", Str(info.id));
   if (records && !info.record.empty()) {
     // an rdf:JSON literal whose lexical form is the compact JSON text: one
     // line in indented output, kept byte for byte by JSON-LD processors
@@ -176,24 +194,17 @@ void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo&
       t.Close('}');
     });
   }
-  n.emplace_back("mentions", [&](JsonText& t) {
-    t.Open('[');
-    for (EntityId id : entities) t.Ref(iri(id));
-    t.Close(']');
-  });
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  WriteObject(t, std::move(n));
+  n.emplace_back("mentions", [&](JsonText& t) { RefList(t, entities, iri); });
+  NodeText(buf, indent, depth, std::move(n));
 }
 
 void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
                     const std::vector<EntityMention>& mentions,
                     const std::vector<std::pair<RelationType, EntityId>>& relations,
                     const IriOf& iri, const ArticleIriOf& article_iri) {
-  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
   const std::string self = iri(e.id);
   const std::string type = TypeTerm(e.type);
-  Members n{{"@id", str(self)}, {"name", str(e.name)}};
+  Members n{{"@id", Str(self)}, {"name", Str(e.name)}};
   n.emplace_back("@type", [&](JsonText& t) {
     if (e.subtype.empty() || e.subtype == type) {
       t.String(type);
@@ -241,72 +252,62 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
   for (const auto& rel : relations) terms[RelationTerm(rel.first)].push_back(rel.second);
   for (const auto& entry : terms) {  // (no structured binding: clang 14 cannot capture one)
     const std::vector<EntityId>& objects = entry.second;
-    n.emplace_back(entry.first, [&iri, &objects](JsonText& t) {
-      t.Open('[');
-      for (EntityId x : objects) t.Ref(iri(x));
-      t.Close(']');
-    });
+    n.emplace_back(entry.first, [&iri, &objects](JsonText& t) { RefList(t, objects, iri); });
   }
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  WriteObject(t, std::move(n));
+  NodeText(buf, indent, depth, std::move(n));
 }
 
 void RelationNodeText(std::string& buf, int indent, int depth, const Relation& rel,
                       const IriOf& iri, const ArticleIriOf& article_iri) {
-  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
   const std::string from = iri(rel.from);
   const std::string to = iri(rel.to);
   // ArticleIri hashes any string: a stable key for the object
   const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
   const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
   const std::string predicate = RelationIri(rel.type);
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  WriteObject(t, {{"@id", str(id)},
-                  {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
-                  {"ckg:evidence",
-                   [&](JsonText& t) {
-                     t.Open('[');
-                     for (const Evidence& x : rel.evidence) {
-                       t.Open('{');
-                       t.Key("ckg:article");
-                       t.Ref(article_iri(x.article));
-                       t.Key("ckg:end");
-                       t.Number(x.end);
-                       t.Key("ckg:rule");
-                       t.String(x.rule);
-                       t.Key("ckg:sentence");
-                       t.String(x.sentence);
-                       t.Key("ckg:start");
-                       t.Number(x.start);
-                       t.Close('}');
-                     }
-                     t.Close(']');
-                   }},
-                  {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
-                  {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
-                  {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
+  NodeText(buf, indent, depth,
+           {{"@id", Str(id)},
+            {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
+            {"ckg:evidence",
+             [&](JsonText& t) {
+               t.Open('[');
+               for (const Evidence& x : rel.evidence) {
+                 t.Open('{');
+                 t.Key("ckg:article");
+                 t.Ref(article_iri(x.article));
+                 t.Key("ckg:end");
+                 t.Number(x.end);
+                 t.Key("ckg:rule");
+                 t.String(x.rule);
+                 t.Key("ckg:sentence");
+                 t.String(x.sentence);
+                 t.Key("ckg:start");
+                 t.Number(x.start);
+                 t.Close('}');
+               }
+               t.Close(']');
+             }},
+            {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
+            {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
+            {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
 }
 
 void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccurrence& c,
                           const IriOf& iri) {
-  auto str = [](const std::string& v) { return [&v](JsonText& t) { t.String(v); }; };
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
   const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
   const std::string id = a + "#cooccurs-" + key;
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  WriteObject(t, {{"@id", str(id)},
-                  {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
-                  {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
-                  {"ckg:entity", [&](JsonText& t) {
-                     t.Open('[');
-                     t.Ref(a);
-                     t.Ref(b);
-                     t.Close(']');
-                   }}});
+  NodeText(buf, indent, depth,
+           {{"@id", Str(id)},
+            {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
+            {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
+            {"ckg:entity", [&](JsonText& t) {
+               t.Open('[');
+               t.Ref(a);
+               t.Ref(b);
+               t.Close(']');
+             }}});
 }
 
 }  // namespace internal
