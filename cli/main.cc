@@ -65,6 +65,14 @@ struct Counts {
     entities += g.entities().size();
     relations += g.relations().size();
   }
+  void Add(const clusterkg::SpoolStats& st) {
+    for (const auto& [t, n] : st.entities_by_type)
+      by_type[std::string(clusterkg::EntityTypeName(t))] += n;
+    for (const auto& [t, n] : st.relations_by_type)
+      by_relation[std::string(clusterkg::RelationTypeName(t))] += n;
+    entities += st.entities;
+    relations += st.relations;
+  }
   void Add(const Counts& c) {
     for (const auto& [k, v] : c.by_type) by_type[k] += v;
     for (const auto& [k, v] : c.by_relation) by_relation[k] += v;
@@ -74,10 +82,12 @@ struct Counts {
 };
 
 // What a worker made of one item: the article (kept for the whole graph),
-// or, when streaming NDJSON, its finished line.
+// what the spool keeps of it (JSON-LD), or, when streaming NDJSON, its
+// finished line.
 struct Outcome {
   std::optional<clusterkg::Status> error;
   std::optional<clusterkg::Article> article;
+  std::optional<clusterkg::SpooledArticle> spooled;
   std::string where;
   std::string ndjson;
   Counts counts;
@@ -85,9 +95,11 @@ struct Outcome {
 
 class Run {
  public:
-  Run(const Options& o, std::shared_ptr<const clusterkg::Extractor> ex,
-      std::ostream& out)  // NOLINT
-      : o_(o), ex_(std::move(ex)), out_(out) {}
+  // `spool`: write JSON-LD through a CorpusSpool, so that the articles are
+  // not held in memory (extract and merge with --format jsonld).
+  Run(const Options& o, std::shared_ptr<const clusterkg::Extractor> ex, std::ostream& out,
+      bool spool = false)
+      : o_(o), ex_(std::move(ex)), out_(out), spooling_(spool && o.format == "jsonld") {}
 
   void Report(const clusterkg::Status& s) {
     ++failed_;
@@ -121,6 +133,10 @@ class Run {
       out.ndjson = std::move(line).str();
       return out;  // the article is released here
     }
+    if (spooling_) {
+      out.spooled = clusterkg::CorpusSpool::Encode(a.value(), ex_->rules());
+      return out;  // the article is released here
+    }
     out.article = std::move(a).value();
     return out;
   }
@@ -132,6 +148,16 @@ class Run {
     if (o_.format == "ndjson") {
       out_ << o.ndjson;
       counts_.Add(o.counts);
+    } else if (o.spooled) {
+      if (!spool_) {
+        auto sp = clusterkg::CorpusSpool::Create(ex_, SpoolOpts());
+        if (!sp.ok()) {
+          spool_error_ = sp.status();
+          return;
+        }
+        spool_ = std::move(sp).value();
+      }
+      if (spool_error_.ok()) spool_error_ = spool_->Add(std::move(*o.spooled));
     } else if (o.article) {
       articles_.push_back(std::move(*o.article));
     }
@@ -208,6 +234,11 @@ class Run {
   }
 
   size_t Jobs() const { return std::max<size_t>(1, o_.jobs); }
+  clusterkg::SpoolOptions SpoolOpts() const {
+    clusterkg::SpoolOptions so;
+    so.threads = Jobs();
+    return so;
+  }
 
   // The graph of every article read so far (jsonld mode), with the aliases
   // learnt in one article applied in all.
@@ -220,6 +251,18 @@ class Run {
   clusterkg::Status Finish() {
     Drain();
     if (o_.format == "ndjson") return clusterkg::OkStatus();
+    if (spooling_) {
+      if (!spool_error_.ok()) return spool_error_;
+      if (!spool_) {  // no article: the empty document
+        auto sp = clusterkg::CorpusSpool::Create(ex_, SpoolOpts());
+        if (!sp.ok()) return sp.status();
+        spool_ = std::move(sp).value();
+      }
+      auto stats = spool_->WriteJsonLd(out_, {.records = !o_.no_record});
+      if (!stats.ok()) return stats.status();
+      counts_.Add(stats.value());
+      return clusterkg::OkStatus();
+    }
     auto g = BuildGraph(o_.format == "jsonld" && !o_.no_record);
     counts_.Add(g);
     if (o_.format == "graphml") return clusterkg::GraphMlWriter().Write(g, out_);
@@ -263,7 +306,10 @@ class Run {
   const Options& o_;
   std::shared_ptr<const clusterkg::Extractor> ex_;
   std::ostream& out_;
+  const bool spooling_;
   std::vector<clusterkg::Article> articles_;
+  std::unique_ptr<clusterkg::CorpusSpool> spool_;
+  clusterkg::Status spool_error_;
   std::vector<Item> batch_;
   size_t seen_ = 0, failed_ = 0;
   Counts counts_;
@@ -379,7 +425,7 @@ int Extract(const Options& o, bool merge = false) {
     }
     out = &file;
   }
-  Run run(o, ex, *out);
+  Run run(o, ex, *out, /*spool=*/true);
   if (merge) {
     ReadAllRecords(o, *ex, run);
   } else {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "clusterkg/match.h"
+#include "internal/alias_scan.h"
 
 namespace clusterkg {
 
@@ -47,17 +48,58 @@ void Extractor::Rematch(Article& article, const std::vector<KnownAlias>& known) 
   article.match = matcher_->Match(article.doc, known);
 }
 
-std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
-  std::vector<KnownAlias> out;
-  for (const Article& a : articles) {
-    const MatchResult& first = a.FirstMatch();
-    for (const AliasLink& l : first.aliases) {
-      out.push_back({l.alias, first.mentions[l.mention].type});
-    }
-    for (const Mention& m : first.mentions) {
-      for (const std::string& al : m.aliases) out.push_back({al, m.type});
+namespace internal {
+
+void AppendDeclaredAliases(const Article& a, std::vector<KnownAlias>& out) {
+  const MatchResult& first = a.FirstMatch();
+  for (const AliasLink& l : first.aliases) {
+    out.push_back({l.alias, first.mentions[l.mention].type});
+  }
+  for (const Mention& m : first.mentions) {
+    for (const std::string& al : m.aliases) out.push_back({al, m.type});
+  }
+}
+
+AliasScan::AliasScan(std::vector<KnownAlias> known) : known_(std::move(known)) {
+  for (size_t k = 0; k < known_.size(); ++k) {
+    if (!known_[k].alias.empty())
+      by_first_[static_cast<unsigned char>(known_[k].alias[0])].push_back(k);
+  }
+}
+
+bool AliasScan::Apply(const Extractor& extractor, Article& a) const {
+  if (known_.empty()) return false;
+  const std::string_view text = a.doc.text;
+  std::vector<char> present(known_.size());
+  bool any = false;
+  for (size_t p = 0; p < text.size(); ++p) {
+    for (size_t k : by_first_[static_cast<unsigned char>(text[p])]) {
+      if (!present[k] && text.compare(p, known_[k].alias.size(), known_[k].alias) == 0) {
+        present[k] = 1;
+        any = true;
+      }
     }
   }
+  if (!any) return false;
+  // the known names this article contains but does not already find
+  // (against the first match, so that applying twice changes nothing)
+  const MatchResult& first = a.FirstMatch();
+  std::set<std::string_view> found;
+  for (const Mention& m : first.mentions) found.insert(m.name);
+  std::vector<KnownAlias> missing;
+  for (size_t k = 0; k < known_.size(); ++k) {
+    if (present[k] && !found.count(known_[k].alias)) missing.push_back(known_[k]);
+  }
+  if (missing.empty()) return false;
+  extractor.Rematch(a, missing);
+  return true;
+}
+
+}  // namespace internal
+
+std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
+  std::vector<KnownAlias> out;
+  for (const Article& a : articles) internal::AppendDeclaredAliases(a, out);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -65,44 +107,12 @@ std::vector<KnownAlias> CorpusAliases(const std::vector<Article>& articles) {
 
 size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& articles,
                           size_t threads) {
-  const std::vector<KnownAlias> known = CorpusAliases(articles);
-  if (known.empty()) return 0;
-  // the known names by their first byte: one pass over each text finds every
-  // known name it contains, however many the corpus declares
-  std::array<std::vector<size_t>, 256> by_first;
-  for (size_t k = 0; k < known.size(); ++k) {
-    if (!known[k].alias.empty())
-      by_first[static_cast<unsigned char>(known[k].alias[0])].push_back(k);
-  }
+  const internal::AliasScan scan(CorpusAliases(articles));
+  if (scan.empty()) return 0;
   std::atomic<size_t> next{0}, rematched{0};
   auto work = [&] {
-    std::vector<char> present(known.size());
     for (size_t i; (i = next.fetch_add(1)) < articles.size();) {
-      Article& a = articles[i];
-      const std::string_view text = a.doc.text;
-      std::fill(present.begin(), present.end(), 0);
-      bool any = false;
-      for (size_t p = 0; p < text.size(); ++p) {
-        for (size_t k : by_first[static_cast<unsigned char>(text[p])]) {
-          if (!present[k] && text.compare(p, known[k].alias.size(), known[k].alias) == 0) {
-            present[k] = 1;
-            any = true;
-          }
-        }
-      }
-      if (!any) continue;
-      // the known names this article contains but does not already find
-      // (against the first match, so that applying twice changes nothing)
-      const MatchResult& first = a.FirstMatch();
-      std::set<std::string_view> found;
-      for (const Mention& m : first.mentions) found.insert(m.name);
-      std::vector<KnownAlias> missing;
-      for (size_t k = 0; k < known.size(); ++k) {
-        if (present[k] && !found.count(known[k].alias)) missing.push_back(known[k]);
-      }
-      if (missing.empty()) continue;
-      extractor.Rematch(a, missing);
-      ++rematched;
+      if (scan.Apply(extractor, articles[i])) ++rematched;
     }
   };
   {

@@ -139,6 +139,21 @@ check(r.returncode == 1 and f"{huge}: 104857600 bytes is more than the limit of 
 check("苏州纳米新材料集群" in r.stdout.decode(), "the other article is still written")
 os.remove(huge)
 
+# 4b'. JSON-LD goes through temporary files in $TMPDIR: none is left
+# behind, and a $TMPDIR that cannot take them is named.
+spool_dir = os.path.join(out, "spool-tmp")
+os.makedirs(spool_dir, exist_ok=True)
+r = subprocess.run([cli, "extract", articles], capture_output=True,
+                   env={**os.environ, "TMPDIR": spool_dir})
+check(r.returncode == 0 and r.stdout == r1.stdout,
+      f"extract with its own TMPDIR gives the same bytes: {r.stderr[-300:]!r}")
+check(os.listdir(spool_dir) == [], f"temporary files left behind: {os.listdir(spool_dir)}")
+r = subprocess.run([cli, "extract", articles], capture_output=True,
+                   env={**os.environ, "TMPDIR": "/nonexistent/tmp"})
+check(r.returncode == 1 and r.stderr.decode().startswith(
+      "clusterkg: /nonexistent/tmp: temporary file: cannot make a temporary file:"),
+      f"a TMPDIR that does not exist is named: {r.returncode} {r.stderr[-300:]!r}")
+
 # 4c. A directory of mixed files: each bad one named, the good ones written.
 mixed = os.path.join(out, "mixed")
 os.makedirs(os.path.join(mixed, "sub"), exist_ok=True)

@@ -12,14 +12,16 @@
 
 namespace clusterkg::testing {
 
-inline const Extractor& Builtin() {
+inline const std::shared_ptr<const Extractor>& BuiltinPtr() {
   static const std::shared_ptr<const Extractor> ex = [] {
     auto r = Extractor::Create();
     if (!r.ok()) throw std::runtime_error(r.status().ToString());
     return r.value();
   }();
-  return *ex;
+  return ex;
 }
+
+inline const Extractor& Builtin() { return *BuiltinPtr(); }
 
 inline Article MustExtract(const std::string& text, const std::string& source = "test.txt") {
   auto r = Builtin().ExtractString(text, source);

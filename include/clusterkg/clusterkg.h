@@ -21,6 +21,7 @@
 #include "clusterkg/resolve.h"         // IWYU pragma: export
 #include "clusterkg/rules.h"           // IWYU pragma: export
 #include "clusterkg/segment.h"         // IWYU pragma: export
+#include "clusterkg/spool.h"           // IWYU pragma: export
 #include "clusterkg/status.h"          // IWYU pragma: export
 
 #endif  // CLUSTERKG_CLUSTERKG_H_

@@ -359,24 +359,27 @@ json JsonLdWriter::ToJson(const KnowledgeGraph& g) const {
 
 void to_json(nlohmann::json& j, const KnowledgeGraph& g) { j = JsonLdWriter().ToJson(g); }
 
-Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
-  // One node at a time, in the bytes ToJson(g).dump(indent) would give, so
-  // that memory holds one node's JSON, not the whole document's.
+namespace internal {
+
+Status WriteJsonLdDocument(std::ostream& out, int indent, const ForEachNodeTextFn& nodes) {
+  // One node at a time, in the bytes json.dump(indent) would give for the
+  // whole document, so that memory holds one node's JSON.
   try {
     using Serializer = nlohmann::detail::serializer<json>;
     Serializer s(nlohmann::detail::output_adapter<char>(out), ' ', json::error_handler_t::replace);
-    const bool pretty = options_.indent >= 0;
-    const auto step = static_cast<unsigned>(std::max(options_.indent, 0));
+    const bool pretty = indent >= 0;
+    const auto step = static_cast<unsigned>(std::max(indent, 0));
     const std::string nl = pretty ? "\n" : "";
     const std::string in1(step, ' '), in2(2 * step, ' ');
     out << "{" << nl << in1 << "\"@context\":" << (pretty ? " " : "");
     s.dump(JsonLdContext(), pretty, false, step, step);
     out << "," << nl << in1 << "\"@graph\":" << (pretty ? " " : "") << "[";
     bool first = true;
-    ForEachNodeText(g, pretty ? static_cast<int>(step) : -1, 2, [&](std::string_view node) {
+    Status st = nodes(pretty ? static_cast<int>(step) : -1, 2, [&](std::string_view node) {
       out << (first ? "" : ",") << nl << in2 << node;
       first = false;
     });
+    if (!st.ok()) return st;
     if (!first) out << nl << in1;
     out << "]" << nl << "}\n";
   } catch (const std::exception& e) {
@@ -384,6 +387,16 @@ Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
   }
   if (!out) return IoError("JSON-LD: write failed");
   return OkStatus();
+}
+
+}  // namespace internal
+
+Status JsonLdWriter::Write(const KnowledgeGraph& g, std::ostream& out) const {
+  return internal::WriteJsonLdDocument(out, options_.indent,
+                                       [&](int indent, int depth, const internal::EmitText& emit) {
+                                         ForEachNodeText(g, indent, depth, emit);
+                                         return OkStatus();
+                                       });
 }
 
 }  // namespace clusterkg

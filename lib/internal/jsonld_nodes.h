@@ -8,11 +8,14 @@
 #define CLUSTERKG_INTERNAL_JSONLD_NODES_H_
 
 #include <functional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "clusterkg/graph.h"
+#include "clusterkg/status.h"
 
 namespace clusterkg::internal {
 
@@ -35,6 +38,13 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
 // ckg:CoOccurrence.
 void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccurrence& c,
                           const IriOf& iri);
+
+// Writes a JSON-LD document (the @context, then the nodes `nodes` emits as
+// text, `depth` 2 with `indent`), in the bytes JsonLdWriter::Write gives.
+// Errors: what `nodes` returns; kIoError when the stream fails.
+using EmitText = std::function<void(std::string_view)>;
+using ForEachNodeTextFn = std::function<Status(int indent, int depth, const EmitText& emit)>;
+Status WriteJsonLdDocument(std::ostream& out, int indent, const ForEachNodeTextFn& nodes);
 
 }  // namespace clusterkg::internal
 

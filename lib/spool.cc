@@ -1,0 +1,621 @@
+// The spooled corpus: records in a temporary file, resolution in two passes
+// over them (internal/resolver.h), mentions and evidence scattered on disk
+// into one region per entity and per relation, nodes written from there.
+#include "clusterkg/spool.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "clusterkg/graph.h"
+#include "clusterkg/record.h"
+#include "internal/alias_scan.h"
+#include "internal/jsonld_nodes.h"
+#include "internal/resolver.h"
+
+namespace clusterkg {
+namespace {
+
+// An unlinked temporary file, appended to through a buffer and read at
+// offsets.
+class TempFile {
+ public:
+  TempFile() = default;
+  ~TempFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  Status Open(const std::string& dir) {
+    dir_ = dir;
+    std::string path = dir + "/clusterkg-spool-XXXXXX";
+    fd_ = ::mkstemp(path.data());
+    if (fd_ < 0) return Error("cannot make a temporary file");
+    ::unlink(path.c_str());
+    return OkStatus();
+  }
+  uint64_t size() const { return written_ + buf_.size(); }
+  Status Append(std::string_view s) {
+    buf_.append(s);
+    return buf_.size() >= kBuffer ? Flush() : OkStatus();
+  }
+  Status Flush() {
+    const Status st = WriteAt(written_, buf_);
+    written_ += buf_.size();
+    buf_.clear();
+    return st;
+  }
+  Status WriteAt(uint64_t off, std::string_view s) const {
+    while (!s.empty()) {
+      const ssize_t n = ::pwrite(fd_, s.data(), s.size(), static_cast<off_t>(off));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Error("write failed");
+      s.remove_prefix(static_cast<size_t>(n));
+      off += static_cast<uint64_t>(n);
+    }
+    return OkStatus();
+  }
+  // requires: Flush() since the bytes were appended. May run concurrently.
+  Status ReadAt(uint64_t off, size_t len, std::string& out) const {
+    out.resize(len);
+    size_t got = 0;
+    while (got < len) {
+      const ssize_t n = ::pread(fd_, out.data() + got, len - got, static_cast<off_t>(off + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0)
+        return n == 0 ? InternalError("temporary file: read past its end") : Error("read failed");
+      got += static_cast<size_t>(n);
+    }
+    return OkStatus();
+  }
+
+ private:
+  Status Error(const char* what) const {
+    return IoError(dir_ + ": temporary file: " + what + ": " + std::strerror(errno));
+  }
+  static constexpr size_t kBuffer = size_t{1} << 20;
+  int fd_ = -1;
+  std::string dir_;
+  std::string buf_;
+  uint64_t written_ = 0;
+};
+
+// Binary fields: little-endian as the machine stores them (the files never
+// leave the process).
+void PutU32(std::string& s, uint32_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void PutU64(std::string& s, uint64_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void PutStr(std::string& s, std::string_view v) {
+  PutU32(s, static_cast<uint32_t>(v.size()));
+  s.append(v);
+}
+// Starts a framed record (a u32 length, then the payload) at the end of `s`;
+// EndFrame writes its length.
+size_t BeginFrame(std::string& s) {
+  PutU32(s, 0);
+  return s.size();
+}
+void EndFrame(std::string& s, size_t begin) {
+  const auto n = static_cast<uint32_t>(s.size() - begin);
+  std::memcpy(s.data() + begin - sizeof n, &n, sizeof n);
+}
+
+// Reads the fields Put* wrote; `ok` turns false past the end.
+struct Cursor {
+  std::string_view s;
+  bool ok = true;
+  template <typename T>
+  T Get() {
+    T v{};
+    if (s.size() < sizeof v) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, s.data(), sizeof v);
+    s.remove_prefix(sizeof v);
+    return v;
+  }
+  std::string_view Str() {
+    const auto n = Get<uint32_t>();
+    if (s.size() < n) {
+      ok = false;
+      return {};
+    }
+    std::string_view v = s.substr(0, n);
+    s.remove_prefix(n);
+    return v;
+  }
+};
+
+// Reads a TempFile's range [begin, end) in order, through a buffer.
+class SeqReader {
+ public:
+  SeqReader(const TempFile& f, uint64_t begin, uint64_t end) : f_(f), pos_(begin), end_(end) {}
+  bool AtEnd() const { return at_ == buf_.size() && pos_ == end_; }
+  // The next `n` bytes, valid until the next call.
+  Status Read(size_t n, std::string_view& out) {
+    if (buf_.size() - at_ < n) {
+      buf_.erase(0, at_);
+      at_ = 0;
+      const uint64_t want =
+          std::min<uint64_t>(std::max<uint64_t>(n - buf_.size(), kChunk), end_ - pos_);
+      if (buf_.size() + want < n)
+        return InternalError("temporary file: a record runs past its end");
+      if (Status st = f_.ReadAt(pos_, want, chunk_); !st.ok()) return st;
+      buf_ += chunk_;
+      pos_ += want;
+    }
+    out = std::string_view(buf_).substr(at_, n);
+    at_ += n;
+    return OkStatus();
+  }
+  // The next framed record's payload.
+  Status Next(std::string_view& payload) {
+    std::string_view len;
+    if (Status st = Read(sizeof(uint32_t), len); !st.ok()) return st;
+    uint32_t n;
+    std::memcpy(&n, len.data(), sizeof n);
+    return Read(n, payload);
+  }
+
+ private:
+  static constexpr uint64_t kChunk = uint64_t{1} << 20;
+  const TempFile& f_;
+  uint64_t pos_, end_;
+  std::string buf_, chunk_;
+  size_t at_ = 0;
+};
+
+void PutIds(std::string& s, const std::vector<uint32_t>& ids) {
+  const size_t f = BeginFrame(s);
+  for (uint32_t id : ids) PutU32(s, id);
+  EndFrame(s, f);
+}
+std::vector<uint32_t> GetIds(std::string_view payload) {
+  std::vector<uint32_t> ids(payload.size() / sizeof(uint32_t));
+  std::memcpy(ids.data(), payload.data(), ids.size() * sizeof(uint32_t));
+  return ids;
+}
+
+constexpr size_t kScatterBuffer = size_t{8} << 20;
+
+// Copies the framed records of `raw` (each after a `tag_bytes` tag) into
+// `out`, each at the cursor `cursor_of(tag)` names, which then moves past
+// it. Writes are gathered per cursor, up to kScatterBuffer bytes in all, so that the disk
+// sees large writes and memory stays bounded.
+Status Scatter(const TempFile& raw, size_t tag_bytes,
+               const std::function<uint64_t*(std::string_view tag)>& cursor_of, TempFile& out) {
+  SeqReader in(raw, 0, raw.size());
+  std::unordered_map<uint64_t*, std::string> pending;
+  size_t total = 0;
+  auto flush = [&]() -> Status {
+    for (auto& [cursor, bytes] : pending) {
+      if (Status st = out.WriteAt(*cursor, bytes); !st.ok()) return st;
+      *cursor += bytes.size();
+    }
+    pending.clear();
+    total = 0;
+    return OkStatus();
+  };
+  while (!in.AtEnd()) {
+    std::string_view tag, payload;
+    if (Status st = in.Read(tag_bytes, tag); !st.ok()) return st;
+    uint64_t* cursor = cursor_of(tag);
+    if (Status st = in.Next(payload); !st.ok()) return st;
+    std::string& to = pending[cursor];
+    total -= to.capacity();
+    PutStr(to, payload);
+    total += to.capacity();
+    if (total >= kScatterBuffer) {
+      if (Status st = flush(); !st.ok()) return st;
+    }
+  }
+  return flush();
+}
+
+void PutMention(std::string& s, const EntityMention& m) {
+  PutU64(s, m.article);
+  PutU32(s, m.start);
+  PutU32(s, m.end);
+  PutU32(s, static_cast<uint32_t>(m.sentence));
+  PutStr(s, m.text);
+  PutStr(s, m.rule);
+}
+EntityMention GetMention(Cursor& c) {
+  EntityMention m;
+  m.article = c.Get<uint64_t>();
+  m.start = c.Get<uint32_t>();
+  m.end = c.Get<uint32_t>();
+  m.sentence = static_cast<int>(c.Get<uint32_t>());
+  m.text = c.Str();
+  m.rule = c.Str();
+  return m;
+}
+void PutEvidence(std::string& s, const Evidence& e) {
+  PutU64(s, e.article);
+  PutU32(s, e.start);
+  PutU32(s, e.end);
+  PutStr(s, e.sentence);
+  PutStr(s, e.rule);
+}
+Evidence GetEvidence(Cursor& c) {
+  Evidence e;
+  e.article = c.Get<uint64_t>();
+  e.start = c.Get<uint32_t>();
+  e.end = c.Get<uint32_t>();
+  e.sentence = c.Str();
+  e.rule = c.Str();
+  return e;
+}
+
+// The records of a region: framed payloads one after another.
+template <typename T>
+Status ReadRegion(const TempFile& f, uint64_t begin, uint64_t bytes, std::string& scratch,
+                  T (*get)(Cursor&), std::vector<T>& out) {
+  out.clear();
+  if (Status st = f.ReadAt(begin, bytes, scratch); !st.ok()) return st;
+  Cursor c{scratch};
+  while (c.ok && !c.s.empty()) {
+    Cursor item{c.Str()};
+    out.push_back(get(item));
+    if (!item.ok) c.ok = false;
+  }
+  return c.ok ? OkStatus() : InternalError("temporary file: a record does not read back");
+}
+
+// Pass 2's sink: mentions, evidence and each article's entities to
+// temporary files, with the bytes each entity and relation will take.
+class DiskSink : public internal::ResolveSink {
+ public:
+  Status Open(const std::string& dir, size_t entities) {
+    mention_bytes.assign(entities, 0);
+    for (TempFile* f : {&mentions_raw, &evidence_raw, &article_entities}) {
+      if (Status st = f->Open(dir); !st.ok()) return st;
+    }
+    return OkStatus();
+  }
+  void Mention(EntityId e, EntityMention&& m) override {
+    scratch_.clear();
+    PutU32(scratch_, e);
+    const size_t f = BeginFrame(scratch_);
+    PutMention(scratch_, m);
+    EndFrame(scratch_, f);
+    mention_bytes[e] += scratch_.size() - sizeof(uint32_t);
+    Keep(mentions_raw.Append(scratch_));
+  }
+  void ArticleEntities(size_t, std::vector<EntityId>&& ids) override {
+    scratch_.clear();
+    PutIds(scratch_, ids);
+    Keep(article_entities.Append(scratch_));
+  }
+  void Evidence(const internal::RelationKey& key, int phase, clusterkg::Evidence&& ev) override {
+    scratch_.clear();
+    PutU32(scratch_, static_cast<uint32_t>(std::get<0>(key)));
+    PutU32(scratch_, std::get<1>(key));
+    PutU32(scratch_, std::get<2>(key));
+    PutU32(scratch_, static_cast<uint32_t>(phase));
+    const size_t f = BeginFrame(scratch_);
+    PutEvidence(scratch_, ev);
+    EndFrame(scratch_, f);
+    evidence[key].bytes[phase] += scratch_.size() - 4 * sizeof(uint32_t);
+    Keep(evidence_raw.Append(scratch_));
+  }
+  void Keep(Status st) {
+    if (status.ok() && !st.ok()) status = std::move(st);
+  }
+
+  struct Regions {
+    uint64_t bytes[2] = {0, 0};
+    uint64_t begin = 0;  // phase 0, then phase 1
+    uint64_t cursor[2] = {0, 0};
+  };
+  TempFile mentions_raw, evidence_raw, article_entities;
+  std::vector<uint64_t> mention_bytes;                // per entity
+  std::map<internal::RelationKey, Regions> evidence;  // per relation
+  Status status;
+
+ private:
+  std::string scratch_;
+};
+
+constexpr size_t kTagBytes = 4 * sizeof(uint32_t);  // an evidence tag
+
+}  // namespace
+
+struct CorpusSpool::State {
+  struct Entry {
+    std::string id, url;
+    uint64_t offset = 0;  // of the spool record's payload
+    uint32_t bytes = 0;
+  };
+  std::shared_ptr<const Extractor> ex;
+  SpoolOptions options;
+  std::string dir;
+  TempFile records;
+  std::vector<Entry> entries;
+  std::set<KnownAlias> aliases;
+  Status broken;
+  bool written = false;
+  std::string scratch;
+};
+
+CorpusSpool::CorpusSpool(std::unique_ptr<State> s) : s_(std::move(s)) {}
+CorpusSpool::~CorpusSpool() = default;
+
+Result<std::unique_ptr<CorpusSpool>> CorpusSpool::Create(std::shared_ptr<const Extractor> extractor,
+                                                         const SpoolOptions& options) {
+  auto s = std::make_unique<State>();
+  s->ex = std::move(extractor);
+  s->options = options;
+  s->dir = options.directory;
+  if (s->dir.empty()) {
+    const char* t = std::getenv("TMPDIR");
+    s->dir = t && *t ? t : "/tmp";
+  }
+  if (Status st = s->records.Open(s->dir); !st.ok()) return st;
+  return std::unique_ptr<CorpusSpool>(new CorpusSpool(std::move(s)));
+}
+
+SpooledArticle CorpusSpool::Encode(const Article& a, const RulePack& pack) {
+  SpooledArticle out{
+      a.doc.id, a.doc.url, a.doc.headline, a.doc.date, a.doc.author, EncodeRecordText(a, pack), {}};
+  internal::AppendDeclaredAliases(a, out.aliases);
+  return out;
+}
+
+Status CorpusSpool::Add(const Article& a) { return Add(Encode(a, s_->ex->rules())); }
+
+size_t CorpusSpool::size() const { return s_->entries.size(); }
+
+Status CorpusSpool::Add(SpooledArticle&& a) {
+  State& s = *s_;
+  if (!s.broken.ok()) return s.broken;
+  if (s.written) return InvalidArgumentError("spool: already written");
+  std::string& rec = s.scratch;
+  rec.clear();
+  const size_t f = BeginFrame(rec);
+  for (const std::string* x : {&a.id, &a.url, &a.headline, &a.date, &a.author, &a.record}) {
+    PutStr(rec, *x);
+  }
+  EndFrame(rec, f);
+  s.entries.push_back({std::move(a.id), std::move(a.url), s.records.size() + f,
+                       static_cast<uint32_t>(rec.size() - f)});
+  for (KnownAlias& k : a.aliases) s.aliases.insert(std::move(k));
+  s.broken = s.records.Append(rec);
+  return s.broken;
+}
+
+Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptions& options) {
+  State& s = *s_;
+  if (!s.broken.ok()) return s.broken;
+  if (s.written) return InvalidArgumentError("spool: already written");
+  s.written = true;
+  if (Status st = s.records.Flush(); !st.ok()) return st;
+  const Extractor& ex = *s.ex;
+  const RulePack& pack = ex.rules();
+
+  // Articles in the order KnowledgeGraph::Build gives them: by (id, url),
+  // ties in the order added. Then only their place in the file and @id stay.
+  std::stable_sort(s.entries.begin(), s.entries.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.id, x.url) < std::tie(y.id, y.url);
+  });
+  const size_t n = s.entries.size();
+  std::vector<std::pair<uint64_t, uint32_t>> where(n);
+  std::string iris;  // the articles' @ids, one after another
+  std::vector<uint64_t> iri_at(n + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    where[k] = {s.entries[k].offset, s.entries[k].bytes};
+    iris += ArticleIri(s.entries[k].id);
+    iri_at[k + 1] = iris.size();
+  }
+  s.entries.clear();
+  s.entries.shrink_to_fit();
+  const internal::AliasScan scan({s.aliases.begin(), s.aliases.end()});
+  s.aliases.clear();
+
+  // The record of article k, decoded (and matched again with the corpus's
+  // aliases where it needs them), in parallel batches, handed to `take` in
+  // article order.
+  const size_t threads = std::max<size_t>(1, s.options.threads);
+  auto for_each_article = [&](const std::function<Status(size_t, Article&)>& take) -> Status {
+    const size_t batch = 16 * threads;
+    std::vector<Article> arts;
+    std::vector<Status> errs;
+    for (size_t lo = 0; lo < n; lo += batch) {
+      const size_t hi = std::min(n, lo + batch);
+      arts.assign(hi - lo, Article{});
+      errs.assign(hi - lo, OkStatus());
+      std::atomic<size_t> next{lo};
+      auto work = [&] {
+        std::string bytes;
+        for (size_t k; (k = next.fetch_add(1)) < hi;) {
+          Status& err = errs[k - lo];
+          if (err = s.records.ReadAt(where[k].first, where[k].second, bytes); !err.ok()) continue;
+          Cursor c{bytes};
+          for (int skip = 0; skip < 5; ++skip) c.Str();
+          const std::string_view record = c.Str();
+          const std::string at = "spool: article " + std::to_string(k);
+          try {
+            auto a = DecodeRecord(nlohmann::json::parse(record), pack, at);
+            if (!c.ok || !a.ok()) {
+              err = InternalError(at + ": does not read back" +
+                                  (a.ok() ? "" : ": " + a.status().message()));
+              continue;
+            }
+            arts[k - lo] = std::move(a).value();
+          } catch (const std::exception& e) {
+            err = InternalError(at + ": does not read back: " + e.what());
+            continue;
+          }
+          scan.Apply(ex, arts[k - lo]);
+        }
+      };
+      {
+        std::vector<std::jthread> pool;
+        for (size_t t = 1; t < std::min(threads, hi - lo); ++t) pool.emplace_back(work);
+        work();
+      }
+      for (size_t k = lo; k < hi; ++k) {
+        if (!errs[k - lo].ok()) return errs[k - lo];
+        if (Status st = take(k, arts[k - lo]); !st.ok()) return st;
+      }
+    }
+    return OkStatus();
+  };
+
+  // Pass 1: names. The name nodes of each article's mentions go to a file.
+  internal::Resolver r(pack);
+  TempFile nodes;
+  if (Status st = nodes.Open(s.dir); !st.ok()) return st;
+  std::string scratch;
+  Status st = for_each_article([&](size_t, Article& a) {
+    scratch.clear();
+    PutIds(scratch, r.AddNames(a));
+    return nodes.Append(scratch);
+  });
+  if (!st.ok()) return st;
+  if (st = nodes.Flush(); !st.ok()) return st;
+  r.FinishNames();
+  const std::vector<Entity>& entities = r.entities();
+
+  // Pass 2: relations; mentions and evidence to disk.
+  DiskSink sink;
+  if (st = sink.Open(s.dir, entities.size()); !st.ok()) return st;
+  {
+    SeqReader node_ids(nodes, 0, nodes.size());
+    st = for_each_article([&](size_t k, Article& a) {
+      std::string_view ids;
+      if (Status e = node_ids.Next(ids); !e.ok()) return e;
+      r.AddRelations(a, k, GetIds(ids), sink);
+      return sink.status;
+    });
+  }
+  if (!st.ok()) return st;
+  for (TempFile* f : {&sink.mentions_raw, &sink.evidence_raw, &sink.article_entities}) {
+    if (st = f->Flush(); !st.ok()) return st;
+  }
+
+  // Scatter: one region per entity (its mentions) and per relation (its
+  // evidence, phase 0 then phase 1), in the order the nodes are written.
+  TempFile by_entity, by_relation;
+  if (st = by_entity.Open(s.dir); !st.ok()) return st;
+  if (st = by_relation.Open(s.dir); !st.ok()) return st;
+  std::vector<uint64_t> entity_begin(entities.size() + 1, 0), entity_cursor(entities.size());
+  for (size_t e = 0; e < entities.size(); ++e) {
+    entity_cursor[e] = entity_begin[e];
+    entity_begin[e + 1] = entity_begin[e] + sink.mention_bytes[e];
+  }
+  st = Scatter(
+      sink.mentions_raw, sizeof(uint32_t),
+      [&](std::string_view tag) {
+        EntityId e;
+        std::memcpy(&e, tag.data(), sizeof e);
+        return &entity_cursor[e];
+      },
+      by_entity);
+  if (!st.ok()) return st;
+  uint64_t at = 0;
+  for (auto& [key, reg] : sink.evidence) {
+    reg.begin = at;
+    reg.cursor[0] = at;
+    reg.cursor[1] = at + reg.bytes[0];
+    at += reg.bytes[0] + reg.bytes[1];
+  }
+  if (options.evidence) {
+    st = Scatter(
+        sink.evidence_raw, kTagBytes,
+        [&](std::string_view tag) {
+          uint32_t f[4];
+          std::memcpy(f, tag.data(), sizeof f);
+          auto& reg = sink.evidence[{static_cast<RelationType>(f[0]), f[1], f[2]}];
+          return &reg.cursor[f[3]];
+        },
+        by_relation);
+    if (!st.ok()) return st;
+  }
+
+  // The document.
+  SpoolStats stats;
+  stats.articles = n;
+  stats.entities = entities.size();
+  stats.relations = sink.evidence.size();
+  for (const Entity& e : entities) ++stats.entities_by_type[e.type];
+  std::vector<std::vector<std::pair<RelationType, EntityId>>> by_from(entities.size());
+  for (const auto& [key, reg] : sink.evidence) {
+    const auto& [type, from, to] = key;
+    ++stats.relations_by_type[type];
+    by_from[from].emplace_back(type, to);
+  }
+  const internal::IriOf iri = [&entities](EntityId id) {
+    return EntityIri(entities[id].type, entities[id].name);
+  };
+  std::string article_iri_buf;
+  const internal::ArticleIriOf article_iri = [&](size_t k) -> const std::string& {
+    article_iri_buf.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
+    return article_iri_buf;
+  };
+  auto nodes_text = [&](int indent, int depth, const internal::EmitText& emit) -> Status {
+    std::string buf, bytes;
+    SeqReader article_entities(sink.article_entities, 0, sink.article_entities.size());
+    for (size_t k = 0; k < n; ++k) {
+      if (Status e = s.records.ReadAt(where[k].first, where[k].second, bytes); !e.ok()) return e;
+      Cursor c{bytes};
+      ArticleInfo info;
+      info.iri.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
+      for (std::string* x : {&info.id, &info.url, &info.headline, &info.date, &info.author}) {
+        *x = c.Str();
+      }
+      if (options.records) info.record = c.Str();
+      std::string_view ids;
+      if (Status e = article_entities.Next(ids); !e.ok()) return e;
+      if (!c.ok)
+        return InternalError("spool: article " + std::to_string(k) + ": does not read back");
+      internal::ArticleNodeText(buf, indent, depth, info, options.records, GetIds(ids), iri);
+      emit(buf);
+    }
+    std::vector<EntityMention> mentions;
+    for (const Entity& e : entities) {
+      if (Status x = ReadRegion(by_entity, entity_begin[e.id], sink.mention_bytes[e.id], bytes,
+                                &GetMention, mentions);
+          !x.ok()) {
+        return x;
+      }
+      internal::SortMentions(mentions);
+      internal::EntityNodeText(buf, indent, depth, e, mentions, by_from[e.id], iri, article_iri);
+      emit(buf);
+    }
+    if (options.evidence) {
+      Relation rel;
+      for (const auto& [key, reg] : sink.evidence) {
+        std::tie(rel.type, rel.from, rel.to) = key;
+        if (Status x = ReadRegion(by_relation, reg.begin, reg.bytes[0] + reg.bytes[1], bytes,
+                                  &GetEvidence, rel.evidence);
+            !x.ok()) {
+          return x;
+        }
+        internal::RelationNodeText(buf, indent, depth, rel, iri, article_iri);
+        emit(buf);
+      }
+    }
+    if (options.cooccurrence) {
+      for (const CoOccurrence& c : r.CoOccurrences()) {
+        internal::CoOccurrenceNodeText(buf, indent, depth, c, iri);
+        emit(buf);
+      }
+    }
+    return OkStatus();
+  };
+  if (st = internal::WriteJsonLdDocument(out, options.indent, nodes_text); !st.ok()) return st;
+  return stats;
+}
+
+}  // namespace clusterkg
