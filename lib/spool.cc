@@ -93,7 +93,6 @@ class TempFile {
 // Binary fields: little-endian as the machine stores them (the files never
 // leave the process).
 void PutU32(std::string& s, uint32_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); }
-void PutU64(std::string& s, uint64_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); }
 void PutStr(std::string& s, std::string_view v) {
   PutU32(s, static_cast<uint32_t>(v.size()));
   s.append(v);
@@ -222,38 +221,44 @@ Status Scatter(const TempFile& raw, size_t tag_bytes,
   return flush();
 }
 
-void PutMention(std::string& s, const EntityMention& m) {
-  PutU64(s, m.article);
-  PutU32(s, m.start);
-  PutU32(s, m.end);
-  PutU32(s, static_cast<uint32_t>(m.sentence));
-  PutStr(s, m.text);
-  PutStr(s, m.rule);
+// The fields of a mention and of a piece of evidence, in file order: one
+// list for writing and reading alike.
+template <typename M, typename F>
+void MentionFields(M& m, F&& f) {
+  f(m.article), f(m.start), f(m.end), f(m.sentence), f(m.text), f(m.rule);
 }
+template <typename E, typename F>
+void EvidenceFields(E& e, F&& f) {
+  f(e.article), f(e.start), f(e.end), f(e.sentence), f(e.rule);
+}
+// Writes a field: a number as its bytes, a string with its length.
+struct PutField {
+  std::string& s;
+  void operator()(const std::string& v) const { PutStr(s, v); }
+  template <typename T>
+  void operator()(const T& v) const {
+    s.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+};
+// Reads a field PutField wrote.
+struct GetField {
+  Cursor& c;
+  void operator()(std::string& v) const { v = c.Str(); }
+  template <typename T>
+  void operator()(T& v) const {
+    v = c.Get<T>();
+  }
+};
+void PutMention(std::string& s, const EntityMention& m) { MentionFields(m, PutField{s}); }
 EntityMention GetMention(Cursor& c) {
   EntityMention m;
-  m.article = c.Get<uint64_t>();
-  m.start = c.Get<uint32_t>();
-  m.end = c.Get<uint32_t>();
-  m.sentence = static_cast<int>(c.Get<uint32_t>());
-  m.text = c.Str();
-  m.rule = c.Str();
+  MentionFields(m, GetField{c});
   return m;
 }
-void PutEvidence(std::string& s, const Evidence& e) {
-  PutU64(s, e.article);
-  PutU32(s, e.start);
-  PutU32(s, e.end);
-  PutStr(s, e.sentence);
-  PutStr(s, e.rule);
-}
+void PutEvidence(std::string& s, const Evidence& e) { EvidenceFields(e, PutField{s}); }
 Evidence GetEvidence(Cursor& c) {
   Evidence e;
-  e.article = c.Get<uint64_t>();
-  e.start = c.Get<uint32_t>();
-  e.end = c.Get<uint32_t>();
-  e.sentence = c.Str();
-  e.rule = c.Str();
+  EvidenceFields(e, GetField{c});
   return e;
 }
 
