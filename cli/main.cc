@@ -365,41 +365,41 @@ void ReadAllRecords(const Options& o, const clusterkg::Extractor& ex, Run& run) 
   // (id, url) -> (source, hash of the input bytes)
   std::map<std::pair<std::string, std::string>, std::pair<std::string, size_t>> seen;
   for (const std::string& f : files) {
-    std::vector<clusterkg::Article> articles;
     std::vector<clusterkg::Status> problems;
+    size_t repeated = 0;
+    std::string first_repeat;
+    // one article at a time, as it is read
+    auto take = [&](clusterkg::Article&& a) {
+      const size_t hash = std::hash<std::string>()(a.doc.raw);
+      auto [it, fresh] = seen.emplace(std::make_pair(a.doc.id, a.doc.url), std::make_pair(f, hash));
+      if (!fresh && it->second.second != hash) {
+        // two articles under one id (JSONL records without "id" read from
+        // standard input in two shards are both "<stdin>:1")
+        problems.push_back(clusterkg::InvalidArgumentError(
+            f + ": " + a.doc.url + ": another article with this id was read from " +
+            it->second.first + "; left out (give every JSONL record its own \"id\")"));
+        return;
+      }
+      if (!fresh) {
+        if (repeated++ == 0) {
+          first_repeat = a.doc.url + " (first read from " + it->second.first + ")";
+        }
+        return;
+      }
+      const std::string where = a.doc.url;
+      run.Take(std::move(a), where);
+    };
     if (f == "-") {
-      articles = clusterkg::ReadRecords(std::cin, "<stdin>", ex.rules(), &problems);
+      clusterkg::ForEachRecord(std::cin, "<stdin>", ex.rules(), &problems, take);
     } else {
       std::ifstream in(f, std::ios::binary);
       if (!in) {
         run.Report(clusterkg::IoError(f + ": cannot open for reading"));
         continue;
       }
-      articles = clusterkg::ReadRecords(in, f, ex.rules(), &problems);
+      clusterkg::ForEachRecord(in, f, ex.rules(), &problems, take);
     }
     for (const auto& p : problems) run.Report(p);
-    size_t repeated = 0;
-    std::string first_repeat;
-    for (auto& a : articles) {
-      const size_t hash = std::hash<std::string>()(a.doc.raw);
-      auto [it, fresh] = seen.emplace(std::make_pair(a.doc.id, a.doc.url), std::make_pair(f, hash));
-      if (!fresh && it->second.second != hash) {
-        // two articles under one id (JSONL records without "id" read from
-        // standard input in two shards are both "<stdin>:1")
-        run.Report(clusterkg::InvalidArgumentError(
-            f + ": " + a.doc.url + ": another article with this id was read from " +
-            it->second.first + "; left out (give every JSONL record its own \"id\")"));
-        continue;
-      }
-      if (!fresh) {
-        if (repeated++ == 0) {
-          first_repeat = a.doc.url + " (first read from " + it->second.first + ")";
-        }
-        continue;
-      }
-      const std::string where = a.doc.url;
-      run.Take(std::move(a), where);
-    }
     if (repeated && !o.quiet) {
       std::cerr << "clusterkg: " << f << ": " << repeated
                 << " articles already read were kept once, e.g. " << first_repeat << "\n";

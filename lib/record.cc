@@ -352,7 +352,7 @@ namespace {
 
 // The records of one JSON-LD document (a whole graph or one NDJSON line).
 void TakeDocument(const json& doc, const std::string& where, const RulePack& pack,
-                  std::vector<Article>* out, std::vector<Status>* errors) {
+                  const std::function<void(Article&&)>& take, std::vector<Status>* errors) {
   auto report = [&](std::string m) {
     if (errors) errors->push_back(ParseError(where + ": " + std::move(m)));
   };
@@ -400,15 +400,14 @@ void TakeDocument(const json& doc, const std::string& where, const RulePack& pac
       if (errors) errors->push_back(a.status());
       continue;
     }
-    out->push_back(std::move(a).value());
+    take(std::move(a).value());
   }
 }
 
 }  // namespace
 
-std::vector<Article> ReadRecords(std::istream& in, const std::string& source, const RulePack& pack,
-                                 std::vector<Status>* errors) {
-  std::vector<Article> out;
+void ForEachRecord(std::istream& in, const std::string& source, const RulePack& pack,
+                   std::vector<Status>* errors, const std::function<void(Article&&)>& take) {
   // NDJSON when the first non-blank line is a whole JSON value; else the
   // whole input is one document
   std::string first;
@@ -419,11 +418,11 @@ std::vector<Article> ReadRecords(std::istream& in, const std::string& source, co
   }
   if (first.find_first_not_of(" \t\r") == std::string::npos) {
     if (errors) errors->push_back(ParseError(source + ": empty: no JSON-LD"));
-    return out;
+    return;
   }
   json doc = json::parse(first, nullptr, false);
   if (!doc.is_discarded()) {
-    TakeDocument(doc, source + ":" + std::to_string(first_no), pack, &out, errors);
+    TakeDocument(doc, source + ":" + std::to_string(first_no), pack, take, errors);
     std::string line;
     size_t no = first_no;
     while (std::getline(in, line)) {
@@ -435,7 +434,7 @@ std::vector<Article> ReadRecords(std::istream& in, const std::string& source, co
         if (errors) errors->push_back(ParseError(where + ": not JSON"));
         continue;
       }
-      TakeDocument(doc, where, pack, &out, errors);
+      TakeDocument(doc, where, pack, take, errors);
     }
   } else {
     std::string all = first + "\n";
@@ -455,18 +454,24 @@ std::vector<Article> ReadRecords(std::istream& in, const std::string& source, co
         errors->push_back(
             ParseError(source + ":" + std::to_string(line) + ": not JSON-LD: " + what));
       }
-      return out;
+      return;
     } catch (const json::exception& e) {
       // a number too large for a double (out_of_range 406; found by the
       // fuzzer: it escaped and ended the process)
       std::string what = e.what();
       if (size_t p = what.find("] "); p != std::string::npos) what.erase(0, p + 2);
       if (errors) errors->push_back(ParseError(source + ": not JSON-LD: " + what));
-      return out;
+      return;
     }
-    TakeDocument(doc, source, pack, &out, errors);
+    TakeDocument(doc, source, pack, take, errors);
   }
   if (in.bad() && errors) errors->push_back(IoError(source + ": read failed"));
+}
+
+std::vector<Article> ReadRecords(std::istream& in, const std::string& source, const RulePack& pack,
+                                 std::vector<Status>* errors) {
+  std::vector<Article> out;
+  ForEachRecord(in, source, pack, errors, [&out](Article&& a) { out.push_back(std::move(a)); });
   return out;
 }
 

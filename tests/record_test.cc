@@ -222,6 +222,18 @@ TEST_CASE("records are read from JSON-LD and NDJSON with each problem named by l
         "shard.ndjson:6: plain.txt: has no ckg:record (written with --no-record, or by another "
         "tool)");
 
+  SECTION("ForEachRecord hands each article over as its line is read") {
+    std::istringstream again(failed + "\n\n" + ndjson + "{not json\n" + no_record + "\n");
+    errors.clear();
+    std::vector<std::pair<std::string, size_t>> seen;  // (url, errors so far)
+    ForEachRecord(again, "shard.ndjson", Builtin().rules(), &errors,
+                  [&](Article&& a) { seen.emplace_back(a.doc.url, errors.size()); });
+    REQUIRE(seen.size() == 2);
+    // after line 1's error, before line 5's
+    CHECK(seen[0] == std::make_pair(two[0].doc.url, size_t{1}));
+    CHECK(seen[1] == std::make_pair(two[1].doc.url, size_t{1}));
+    CHECK(errors.size() == 3);
+  }
   SECTION("a whole JSON-LD document, and one that breaks off") {
     const auto g = KnowledgeGraph::Build(two, Builtin().rules(), {.records = true});
     const std::string doc = JsonLdWriter().ToJson(g).dump(2);

@@ -24,6 +24,7 @@
 #ifndef CLUSTERKG_RECORD_H_
 #define CLUSTERKG_RECORD_H_
 
+#include <functional>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -61,6 +62,12 @@ Result<Article> DecodeRecord(const nlohmann::json& record, const RulePack& pack,
 // record, a line that is not JSON); the other articles are still returned.
 std::vector<Article> ReadRecords(std::istream& in, const std::string& source, const RulePack& pack,
                                  std::vector<Status>* errors);
+
+// The same articles handed to `take` one at a time, in file order, as they
+// are read: an NDJSON file is read one line at a time, so memory holds one
+// article; a JSON-LD document is parsed whole first.
+void ForEachRecord(std::istream& in, const std::string& source, const RulePack& pack,
+                   std::vector<Status>* errors, const std::function<void(Article&&)>& take);
 
 }  // namespace clusterkg
 
