@@ -213,6 +213,47 @@ void SortMentions(std::vector<EntityMention>& mentions) {
       });
 }
 
+// Counts of entity pairs. Pairs are gathered in a vector and folded into a
+// sorted list of (a, b, count) when the vector outgrows it: 12 bytes a
+// distinct pair instead of a map node.
+class PairCounts {
+ public:
+  void Add(EntityId a, EntityId b) {
+    pending_.push_back(uint64_t{a} << 32 | b);
+    if (pending_.size() >= std::max<size_t>(size_t{1} << 20, counts_.size())) {
+      counts_ = Fold(counts_, pending_);
+      pending_.clear();
+    }
+  }
+  // Every pair with its count, ordered by (a, b).
+  std::vector<CoOccurrence> All() const {
+    std::vector<uint64_t> rest(pending_);
+    return Fold(counts_, rest);
+  }
+
+ private:
+  static std::vector<CoOccurrence> Fold(const std::vector<CoOccurrence>& counts,
+                                        std::vector<uint64_t>& pending) {
+    std::sort(pending.begin(), pending.end());
+    std::vector<CoOccurrence> out;
+    out.reserve(counts.size() + pending.size());
+    auto key = [](const CoOccurrence& c) { return uint64_t{c.a} << 32 | c.b; };
+    constexpr uint64_t kEnd = UINT64_MAX;  // never a pair: a < b
+    size_t i = 0, j = 0;
+    while (i < counts.size() || j < pending.size()) {
+      const uint64_t ki = i < counts.size() ? key(counts[i]) : kEnd;
+      const uint64_t k = std::min(ki, j < pending.size() ? pending[j] : kEnd);
+      uint32_t n = ki == k ? counts[i++].count : 0;
+      for (; j < pending.size() && pending[j] == k; ++j) ++n;
+      out.push_back({static_cast<EntityId>(k >> 32), static_cast<EntityId>(k), n});
+    }
+    out.shrink_to_fit();
+    return out;
+  }
+  std::vector<CoOccurrence> counts_;
+  std::vector<uint64_t> pending_;
+};
+
 struct Resolver::State {
   explicit State(const RulePack& p) : pack(p), places(p) {}
   const RulePack& pack;
@@ -228,7 +269,7 @@ struct Resolver::State {
   // pass 2
   std::set<RelationKey> rel_keys;
   std::set<EntityId> located;  // clusters (and events) that have a location
-  std::map<std::pair<EntityId, EntityId>, uint32_t> pairs;
+  PairCounts pairs;
 
   uint32_t Node(EntityType t, const std::string& name) {
     std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, name);
@@ -421,6 +462,7 @@ void Resolver::FinishNames() {
     if (e.type == EntityType::kPlace) st.place_by_name.emplace(e.name, e.id);
   }
   st.info.clear();
+  std::unordered_map<std::string, uint32_t>().swap(st.key_node);  // pass 1 only
   st.info.shrink_to_fit();
 }
 
@@ -632,7 +674,7 @@ void Resolver::AddRelations(const Article& art, size_t index, const std::vector<
       in_sentence.insert(ent[i]);
     }
     for (auto x = in_sentence.begin(); x != in_sentence.end(); ++x) {
-      for (auto y = std::next(x); y != in_sentence.end(); ++y) ++st.pairs[{*x, *y}];
+      for (auto y = std::next(x); y != in_sentence.end(); ++y) st.pairs.Add(*x, *y);
     }
   }
 }
@@ -641,12 +683,7 @@ std::vector<RelationKey> Resolver::RelationKeys() const {
   return {s_->rel_keys.begin(), s_->rel_keys.end()};
 }
 
-std::vector<CoOccurrence> Resolver::CoOccurrences() const {
-  std::vector<CoOccurrence> out;
-  out.reserve(s_->pairs.size());
-  for (const auto& [k, n] : s_->pairs) out.push_back({k.first, k.second, n});
-  return out;
-}
+std::vector<CoOccurrence> Resolver::CoOccurrences() const { return s_->pairs.All(); }
 
 }  // namespace internal
 

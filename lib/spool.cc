@@ -191,9 +191,24 @@ constexpr size_t kScatterBuffer = size_t{8} << 20;
 // `out`, each at the cursor `cursor_of(tag)` names, which then moves past
 // it. Writes are gathered per cursor, up to kScatterBuffer bytes in all, so that the disk
 // sees large writes and memory stays bounded.
+// Each record of `raw` (a `tag_bytes` tag, at most 16 bytes, then a framed
+// payload), in order.
+Status ForEachTagged(const TempFile& raw, size_t tag_bytes,
+                     const std::function<void(std::string_view tag, std::string_view payload)>& f) {
+  SeqReader in(raw, 0, raw.size());
+  while (!in.AtEnd()) {
+    std::string_view tag, payload;
+    if (Status st = in.Read(tag_bytes, tag); !st.ok()) return st;
+    char t[16];  // the next read may move the buffer
+    std::memcpy(t, tag.data(), std::min(tag.size(), sizeof t));
+    if (Status st = in.Next(payload); !st.ok()) return st;
+    f(std::string_view(t, tag.size()), payload);
+  }
+  return OkStatus();
+}
+
 Status Scatter(const TempFile& raw, size_t tag_bytes,
                const std::function<uint64_t*(std::string_view tag)>& cursor_of, TempFile& out) {
-  SeqReader in(raw, 0, raw.size());
   std::unordered_map<uint64_t*, std::string> pending;
   size_t total = 0;
   auto flush = [&]() -> Status {
@@ -205,19 +220,16 @@ Status Scatter(const TempFile& raw, size_t tag_bytes,
     total = 0;
     return OkStatus();
   };
-  while (!in.AtEnd()) {
-    std::string_view tag, payload;
-    if (Status st = in.Read(tag_bytes, tag); !st.ok()) return st;
-    uint64_t* cursor = cursor_of(tag);
-    if (Status st = in.Next(payload); !st.ok()) return st;
-    std::string& to = pending[cursor];
+  Status written;
+  Status read = ForEachTagged(raw, tag_bytes, [&](std::string_view tag, std::string_view payload) {
+    std::string& to = pending[cursor_of(tag)];
     total -= to.capacity();
     PutStr(to, payload);
     total += to.capacity();
-    if (total >= kScatterBuffer) {
-      if (Status st = flush(); !st.ok()) return st;
-    }
-  }
+    if (total >= kScatterBuffer && written.ok()) written = flush();
+  });
+  if (!read.ok()) return read;
+  if (!written.ok()) return written;
   return flush();
 }
 
@@ -311,21 +323,14 @@ class DiskSink : public internal::ResolveSink {
     const size_t f = BeginFrame(scratch_);
     PutEvidence(scratch_, ev);
     EndFrame(scratch_, f);
-    evidence[key].bytes[phase] += scratch_.size() - 4 * sizeof(uint32_t);
     Keep(evidence_raw.Append(scratch_));
   }
   void Keep(Status st) {
     if (status.ok() && !st.ok()) status = std::move(st);
   }
 
-  struct Regions {
-    uint64_t bytes[2] = {0, 0};
-    uint64_t begin = 0;  // phase 0, then phase 1
-    uint64_t cursor[2] = {0, 0};
-  };
   TempFile mentions_raw, evidence_raw, article_entities;
-  std::vector<uint64_t> mention_bytes;                // per entity
-  std::map<internal::RelationKey, Regions> evidence;  // per relation
+  std::vector<uint64_t> mention_bytes;  // per entity
   Status status;
 
  private:
@@ -333,6 +338,13 @@ class DiskSink : public internal::ResolveSink {
 };
 
 constexpr size_t kTagBytes = 4 * sizeof(uint32_t);  // an evidence tag
+
+// Where a relation's evidence goes: phase 0, then phase 1.
+struct Regions {
+  uint64_t bytes[2] = {0, 0};
+  uint64_t begin = 0;
+  uint64_t cursor[2] = {0, 0};
+};
 
 }  // namespace
 
@@ -528,21 +540,34 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       },
       by_entity);
   if (!st.ok()) return st;
-  uint64_t at = 0;
-  for (auto& [key, reg] : sink.evidence) {
-    reg.begin = at;
-    reg.cursor[0] = at;
-    reg.cursor[1] = at + reg.bytes[0];
-    at += reg.bytes[0] + reg.bytes[1];
-  }
+  const std::vector<internal::RelationKey> keys = r.RelationKeys();  // sorted
+  std::vector<Regions> regions(options.evidence ? keys.size() : 0);
   if (options.evidence) {
+    // the relation and phase of a piece of evidence, from its tag
+    auto region_of = [&](std::string_view tag, uint32_t* phase) -> Regions& {
+      uint32_t f[4];
+      std::memcpy(f, tag.data(), sizeof f);
+      *phase = f[3];
+      const internal::RelationKey k{static_cast<RelationType>(f[0]), f[1], f[2]};
+      return regions[std::lower_bound(keys.begin(), keys.end(), k) - keys.begin()];
+    };
+    st = ForEachTagged(sink.evidence_raw, kTagBytes, [&](std::string_view tag, std::string_view p) {
+      uint32_t phase;
+      region_of(tag, &phase).bytes[phase] += sizeof(uint32_t) + p.size();
+    });
+    if (!st.ok()) return st;
+    uint64_t at = 0;
+    for (Regions& reg : regions) {
+      reg.begin = at;
+      reg.cursor[0] = at;
+      reg.cursor[1] = at + reg.bytes[0];
+      at += reg.bytes[0] + reg.bytes[1];
+    }
     st = Scatter(
         sink.evidence_raw, kTagBytes,
         [&](std::string_view tag) {
-          uint32_t f[4];
-          std::memcpy(f, tag.data(), sizeof f);
-          auto& reg = sink.evidence[{static_cast<RelationType>(f[0]), f[1], f[2]}];
-          return &reg.cursor[f[3]];
+          uint32_t phase;
+          return &region_of(tag, &phase).cursor[phase];
         },
         by_relation);
     if (!st.ok()) return st;
@@ -552,11 +577,10 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   SpoolStats stats;
   stats.articles = n;
   stats.entities = entities.size();
-  stats.relations = sink.evidence.size();
+  stats.relations = keys.size();
   for (const Entity& e : entities) ++stats.entities_by_type[e.type];
   std::vector<std::vector<std::pair<RelationType, EntityId>>> by_from(entities.size());
-  for (const auto& [key, reg] : sink.evidence) {
-    const auto& [type, from, to] = key;
+  for (const auto& [type, from, to] : keys) {
     ++stats.relations_by_type[type];
     by_from[from].emplace_back(type, to);
   }
@@ -600,8 +624,9 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     }
     if (options.evidence) {
       Relation rel;
-      for (const auto& [key, reg] : sink.evidence) {
-        std::tie(rel.type, rel.from, rel.to) = key;
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const Regions& reg = regions[i];
+        std::tie(rel.type, rel.from, rel.to) = keys[i];
         if (Status x = ReadRegion(by_relation, reg.begin, reg.bytes[0] + reg.bytes[1], bytes,
                                   &GetEvidence, rel.evidence);
             !x.ok()) {
