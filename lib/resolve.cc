@@ -220,7 +220,7 @@ class PairCounts {
  public:
   void Add(EntityId a, EntityId b) {
     pending_.push_back(uint64_t{a} << 32 | b);
-    if (pending_.size() >= std::max<size_t>(size_t{1} << 20, counts_.size())) {
+    if (pending_.size() >= std::max<size_t>(size_t{1} << 16, counts_.size())) {
       counts_ = Fold(counts_, pending_);
       pending_.clear();
     }
