@@ -225,10 +225,12 @@ class PairCounts {
       pending_.clear();
     }
   }
-  // Every pair with its count, ordered by (a, b).
-  std::vector<CoOccurrence> All() const {
-    std::vector<uint64_t> rest(pending_);
-    return Fold(counts_, rest);
+  // Every pair with its count, ordered by (a, b); leaves none.
+  std::vector<CoOccurrence> Take() {
+    std::vector<CoOccurrence> out = Fold(counts_, pending_);
+    counts_ = {};
+    pending_ = {};
+    return out;
   }
 
  private:
@@ -327,7 +329,9 @@ std::vector<uint32_t> Resolver::AddNames(const Article& art) {
   }
   for (const AliasLink& l : m.aliases) {
     uf.Union(nodes[l.mention], st.Node(m.mentions[l.mention].type, l.alias));
-    st.info[nodes[l.mention]].link_aliases.push_back(l.alias);
+    // once each: an alias an article declares again does not grow the state
+    auto& links = st.info[nodes[l.mention]].link_aliases;
+    if (std::find(links.begin(), links.end(), l.alias) == links.end()) links.push_back(l.alias);
   }
   // 市商务局 is the article's one 深圳市商务局. (Over distinct names: an
   // article may name one organisation thousands of times.)
@@ -414,12 +418,17 @@ void Resolver::FinishNames() {
     for (std::string& al : x.link_aliases) c.link_aliases.push_back(std::move(al));
     x = NodeInfo{};  // what was learnt now lives in the component
   }
+  const size_t nodes = st.info.size();
+  st.info.clear();  // (before the entities are made: less at the peak)
+  st.info.shrink_to_fit();
+  std::unordered_map<std::string, uint32_t>().swap(st.key_node);  // pass 1 only
   struct Draft {
     Entity e;
     size_t root;
   };
   std::vector<Draft> drafts;
-  for (auto& [root, c] : comps) {
+  for (auto it = comps.begin(); it != comps.end(); it = comps.erase(it)) {
+    auto& [root, c] = *it;
     if (!c.has_ref) continue;
     Draft d{{}, root};
     d.e.type = c.type;
@@ -438,12 +447,11 @@ void Resolver::FinishNames() {
     d.e.aliases.assign(c.names.begin(), c.names.end());
     drafts.push_back(std::move(d));
   }
-  comps.clear();
   std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
     return std::tie(a.e.type, a.e.name) < std::tie(b.e.type, b.e.name);
   });
   // Two components may end with one name (an alias seen only in one): merge.
-  st.root_entity.assign(st.info.size(), 0);
+  st.root_entity.assign(nodes, 0);
   for (Draft& d : drafts) {
     if (!st.entities.empty() && st.entities.back().type == d.e.type &&
         st.entities.back().name == d.e.name) {
@@ -461,9 +469,6 @@ void Resolver::FinishNames() {
   for (const Entity& e : st.entities) {
     if (e.type == EntityType::kPlace) st.place_by_name.emplace(e.name, e.id);
   }
-  st.info.clear();
-  std::unordered_map<std::string, uint32_t>().swap(st.key_node);  // pass 1 only
-  st.info.shrink_to_fit();
 }
 
 const std::vector<Entity>& Resolver::entities() const { return s_->entities; }
@@ -679,11 +684,14 @@ void Resolver::AddRelations(const Article& art, size_t index, const std::vector<
   }
 }
 
-std::vector<RelationKey> Resolver::RelationKeys() const {
-  return {s_->rel_keys.begin(), s_->rel_keys.end()};
+std::vector<RelationKey> Resolver::TakeRelationKeys() {
+  std::vector<RelationKey> out(s_->rel_keys.begin(), s_->rel_keys.end());
+  s_->rel_keys.clear();
+  s_->located.clear();
+  return out;
 }
 
-std::vector<CoOccurrence> Resolver::CoOccurrences() const { return s_->pairs.All(); }
+std::vector<CoOccurrence> Resolver::TakeCoOccurrences() { return s_->pairs.Take(); }
 
 }  // namespace internal
 
@@ -730,7 +738,7 @@ Resolution Resolve(const std::vector<const Article*>& articles, const RulePack& 
     for (auto& x : ev[1]) rel.evidence.push_back(std::move(x));
     out.relations.push_back(std::move(rel));
   }
-  out.cooccurrences = r.CoOccurrences();
+  out.cooccurrences = r.TakeCoOccurrences();
   return out;
 }
 

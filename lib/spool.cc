@@ -339,9 +339,10 @@ class DiskSink : public internal::ResolveSink {
 
 constexpr size_t kTagBytes = 4 * sizeof(uint32_t);  // an evidence tag
 
-// Where a relation's evidence goes: phase 0, then phase 1.
+// Where a relation's evidence goes: phase 0 from `begin`, then phase 1.
+// The cursors first count each phase's bytes; once scattered, the region
+// is [begin, cursor[1]).
 struct Regions {
-  uint64_t bytes[2] = {0, 0};
   uint64_t begin = 0;
   uint64_t cursor[2] = {0, 0};
 };
@@ -540,7 +541,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       },
       by_entity);
   if (!st.ok()) return st;
-  const std::vector<internal::RelationKey> keys = r.RelationKeys();  // sorted
+  const std::vector<internal::RelationKey> keys = r.TakeRelationKeys();  // sorted
   std::vector<Regions> regions(options.evidence ? keys.size() : 0);
   if (options.evidence) {
     // the relation and phase of a piece of evidence, from its tag
@@ -553,15 +554,16 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     };
     st = ForEachTagged(sink.evidence_raw, kTagBytes, [&](std::string_view tag, std::string_view p) {
       uint32_t phase;
-      region_of(tag, &phase).bytes[phase] += sizeof(uint32_t) + p.size();
+      region_of(tag, &phase).cursor[phase] += sizeof(uint32_t) + p.size();
     });
     if (!st.ok()) return st;
     uint64_t at = 0;
     for (Regions& reg : regions) {
+      const uint64_t bytes0 = reg.cursor[0], bytes1 = reg.cursor[1];
       reg.begin = at;
       reg.cursor[0] = at;
-      reg.cursor[1] = at + reg.bytes[0];
-      at += reg.bytes[0] + reg.bytes[1];
+      reg.cursor[1] = at + bytes0;
+      at += bytes0 + bytes1;
     }
     st = Scatter(
         sink.evidence_raw, kTagBytes,
@@ -627,7 +629,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       for (size_t i = 0; i < keys.size(); ++i) {
         const Regions& reg = regions[i];
         std::tie(rel.type, rel.from, rel.to) = keys[i];
-        if (Status x = ReadRegion(by_relation, reg.begin, reg.bytes[0] + reg.bytes[1], bytes,
+        if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, bytes,
                                   &GetEvidence, rel.evidence);
             !x.ok()) {
           return x;
@@ -637,7 +639,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       }
     }
     if (options.cooccurrence) {
-      for (const CoOccurrence& c : r.CoOccurrences()) {
+      for (const CoOccurrence& c : r.TakeCoOccurrences()) {
         internal::CoOccurrenceNodeText(buf, indent, depth, c, iri);
         emit(buf);
       }

@@ -57,9 +57,10 @@ class Resolver {
   // Pass 2, the same articles in the same order (`index` counts from 0).
   void AddRelations(const Article& a, size_t index, const std::vector<uint32_t>& nodes,
                     ResolveSink& sink);
-  // After pass 2: every relation key, sorted, and the co-occurring pairs.
-  std::vector<RelationKey> RelationKeys() const;
-  std::vector<CoOccurrence> CoOccurrences() const;
+  // After pass 2, once each: every relation key, sorted, and the
+  // co-occurring pairs, ordered by (a, b). The resolver lets go of them.
+  std::vector<RelationKey> TakeRelationKeys();
+  std::vector<CoOccurrence> TakeCoOccurrences();
 
  private:
   struct State;
