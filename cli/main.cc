@@ -157,7 +157,13 @@ class Run {
         }
         spool_ = std::move(sp).value();
       }
-      if (spool_error_.ok()) spool_error_ = spool_->Add(std::move(*o.spooled));
+      if (!spool_error_.ok()) return;
+      clusterkg::Status st = spool_->Add(std::move(*o.spooled));
+      if (st.code() == clusterkg::StatusCode::kInvalidArgument) {
+        Report(st);  // this article is left out; the others are written
+      } else {
+        spool_error_ = std::move(st);
+      }
     } else if (o.article) {
       articles_.push_back(std::move(*o.article));
     }

@@ -30,8 +30,12 @@ namespace {
 class TempFile {
  public:
   TempFile() = default;
-  ~TempFile() {
+  ~TempFile() { Close(); }
+  // Gives the disk space back (the file was unlinked when made).
+  void Close() {
     if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    std::string().swap(buf_);
   }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
@@ -398,6 +402,14 @@ Status CorpusSpool::Add(SpooledArticle&& a) {
   State& s = *s_;
   if (!s.broken.ok()) return s.broken;
   if (s.written) return InvalidArgumentError("spool: already written");
+  // lengths are 32-bit in the files (an article is at most
+  // LoadOptions::max_bytes, 32 MiB unless raised)
+  if (a.record.size() + a.id.size() + a.url.size() + a.headline.size() + a.date.size() +
+          a.author.size() >=
+      (uint64_t{1} << 31)) {
+    return InvalidArgumentError(a.url + ": its record (" + std::to_string(a.record.size()) +
+                                " bytes) is too large to spool; left out");
+  }
   std::string& rec = s.scratch;
   rec.clear();
   const size_t f = BeginFrame(rec);
@@ -518,6 +530,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     });
   }
   if (!st.ok()) return st;
+  nodes.Close();
   for (TempFile* f : {&sink.mentions_raw, &sink.evidence_raw, &sink.article_entities}) {
     if (st = f->Flush(); !st.ok()) return st;
   }
@@ -541,6 +554,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       },
       by_entity);
   if (!st.ok()) return st;
+  sink.mentions_raw.Close();
   const std::vector<internal::RelationKey> keys = r.TakeRelationKeys();  // sorted
   std::vector<Regions> regions(options.evidence ? keys.size() : 0);
   if (options.evidence) {
@@ -574,6 +588,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
         by_relation);
     if (!st.ok()) return st;
   }
+  sink.evidence_raw.Close();
 
   // The document.
   SpoolStats stats;

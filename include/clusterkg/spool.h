@@ -17,10 +17,11 @@
 //   auto stats = spool.value()->WriteJsonLd(std::cout);
 //
 // Memory: the distinct names, entities and relations, the co-occurring
-// pairs, and per article its id, url and place in the file (about 100
-// bytes); never the articles, their mentions or the evidence. One entity's
-// node is built whole, so an entity named a million times takes that
-// node's size while it is written.
+// pairs (about 1.1 KB per distinct entity on generated news), and per
+// article its id, url, place in the file and @id (about 150 bytes); never
+// the articles, their mentions or the evidence. One entity's node is built
+// whole, so an entity named a million times takes that node's size while
+// it is written. Disk: about 13 times the input (docs/performance.md).
 #ifndef CLUSTERKG_SPOOL_H_
 #define CLUSTERKG_SPOOL_H_
 
@@ -77,8 +78,10 @@ class CorpusSpool {
 
   // requires: the article was matched with `pack`. Cannot fail.
   static SpooledArticle Encode(const Article& article, const RulePack& pack);
-  // Appends an article. Errors: kIoError when the temporary file cannot be
-  // written (a full disk); the spool is then unusable.
+  // Appends an article. Errors: kInvalidArgument when its record is 2 GiB
+  // or more (the article is left out; the spool goes on); kIoError when the
+  // temporary file cannot be written (a full disk): the spool is then
+  // unusable.
   Status Add(SpooledArticle&& article);
   Status Add(const Article& article);
   size_t size() const;
