@@ -604,56 +604,112 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   const internal::IriOf iri = [&entities](EntityId id) {
     return EntityIri(entities[id].type, entities[id].name);
   };
-  std::string article_iri_buf;
+  // (called from the threads that make nodes: one buffer per thread)
   const internal::ArticleIriOf article_iri = [&](size_t k) -> const std::string& {
-    article_iri_buf.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
-    return article_iri_buf;
+    thread_local std::string buf;
+    buf.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
+    return buf;
+  };
+  // A thread's buffers for making nodes.
+  struct Scratch {
+    std::string bytes;
+    std::vector<EntityMention> mentions;
+    Relation rel;
+  };
+  // The text of nodes [0, count), made by `make` on the spool's threads in
+  // batches and emitted in order.
+  const size_t node_batch = 16 * threads;
+  auto in_parallel = [&](size_t count, const internal::EmitText& emit,
+                         const std::function<Status(size_t, std::string&, Scratch&)>& make,
+                         const std::function<Status(size_t lo, size_t hi)>& before = {}) {
+    const size_t batch = node_batch;
+    std::vector<std::string> text(batch);
+    std::vector<Status> errs(batch);
+    std::vector<Scratch> scratch(threads);
+    for (size_t lo = 0; lo < count; lo += batch) {
+      const size_t hi = std::min(count, lo + batch);
+      if (before) {
+        if (Status e = before(lo, hi); !e.ok()) return e;
+      }
+      std::atomic<size_t> next{lo};
+      auto work = [&](Scratch& sc) {
+        for (size_t i; (i = next.fetch_add(1)) < hi;) errs[i - lo] = make(i, text[i - lo], sc);
+      };
+      {
+        std::vector<std::jthread> pool;
+        for (size_t t = 1; t < std::min(threads, hi - lo); ++t) {
+          pool.emplace_back(work, std::ref(scratch[t]));
+        }
+        work(scratch[0]);
+      }
+      for (size_t i = lo; i < hi; ++i) {
+        if (!errs[i - lo].ok()) return errs[i - lo];
+        emit(text[i - lo]);
+      }
+    }
+    return OkStatus();
   };
   auto nodes_text = [&](int indent, int depth, const internal::EmitText& emit) -> Status {
-    std::string buf, bytes;
+    // articles: their entity lists are read in order before each batch
     SeqReader article_entities(sink.article_entities, 0, sink.article_entities.size());
-    for (size_t k = 0; k < n; ++k) {
-      if (Status e = s.records.ReadAt(where[k].first, where[k].second, bytes); !e.ok()) return e;
-      Cursor c{bytes};
-      ArticleInfo info;
-      info.iri.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
-      for (std::string* x : {&info.id, &info.url, &info.headline, &info.date, &info.author}) {
-        *x = c.Str();
-      }
-      if (options.records) info.record = c.Str();
-      std::string_view ids;
-      if (Status e = article_entities.Next(ids); !e.ok()) return e;
-      if (!c.ok)
-        return InternalError("spool: article " + std::to_string(k) + ": does not read back");
-      internal::ArticleNodeText(buf, indent, depth, info, options.records, GetIds(ids), iri);
-      emit(buf);
-    }
-    std::vector<EntityMention> mentions;
-    for (const Entity& e : entities) {
-      if (Status x = ReadRegion(by_entity, entity_begin[e.id], sink.mention_bytes[e.id], bytes,
-                                &GetMention, mentions);
+    std::vector<std::vector<EntityId>> ids(node_batch);
+    size_t ids_lo = 0;
+    Status done = in_parallel(
+        n, emit,
+        [&](size_t k, std::string& buf, Scratch& sc) -> Status {
+          if (Status e = s.records.ReadAt(where[k].first, where[k].second, sc.bytes); !e.ok())
+            return e;
+          Cursor c{sc.bytes};
+          ArticleInfo info;
+          info.iri.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
+          for (std::string* x : {&info.id, &info.url, &info.headline, &info.date, &info.author}) {
+            *x = c.Str();
+          }
+          if (options.records) info.record = c.Str();
+          if (!c.ok)
+            return InternalError("spool: article " + std::to_string(k) + ": does not read back");
+          internal::ArticleNodeText(buf, indent, depth, info, options.records, ids[k - ids_lo],
+                                    iri);
+          return OkStatus();
+        },
+        [&](size_t lo, size_t hi) -> Status {
+          ids_lo = lo;
+          for (size_t k = lo; k < hi; ++k) {
+            std::string_view v;
+            if (Status e = article_entities.Next(v); !e.ok()) return e;
+            ids[k - lo] = GetIds(v);
+          }
+          return OkStatus();
+        });
+    if (!done.ok()) return done;
+    done = in_parallel(entities.size(), emit, [&](size_t id, std::string& buf, Scratch& sc) {
+      const Entity& e = entities[id];
+      if (Status x = ReadRegion(by_entity, entity_begin[id], sink.mention_bytes[id], sc.bytes,
+                                &GetMention, sc.mentions);
           !x.ok()) {
         return x;
       }
-      internal::SortMentions(mentions);
-      internal::EntityNodeText(buf, indent, depth, e, mentions, by_from[e.id], iri, article_iri);
-      emit(buf);
-    }
+      internal::SortMentions(sc.mentions);
+      internal::EntityNodeText(buf, indent, depth, e, sc.mentions, by_from[id], iri, article_iri);
+      return OkStatus();
+    });
+    if (!done.ok()) return done;
     if (options.evidence) {
-      Relation rel;
-      for (size_t i = 0; i < keys.size(); ++i) {
+      done = in_parallel(keys.size(), emit, [&](size_t i, std::string& buf, Scratch& sc) {
         const Regions& reg = regions[i];
-        std::tie(rel.type, rel.from, rel.to) = keys[i];
-        if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, bytes,
-                                  &GetEvidence, rel.evidence);
+        std::tie(sc.rel.type, sc.rel.from, sc.rel.to) = keys[i];
+        if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, sc.bytes,
+                                  &GetEvidence, sc.rel.evidence);
             !x.ok()) {
           return x;
         }
-        internal::RelationNodeText(buf, indent, depth, rel, iri, article_iri);
-        emit(buf);
-      }
+        internal::RelationNodeText(buf, indent, depth, sc.rel, iri, article_iri);
+        return OkStatus();
+      });
+      if (!done.ok()) return done;
     }
     if (options.cooccurrence) {
+      std::string buf;
       for (const CoOccurrence& c : r.TakeCoOccurrences()) {
         internal::CoOccurrenceNodeText(buf, indent, depth, c, iri);
         emit(buf);
