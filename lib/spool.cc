@@ -617,17 +617,24 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     Relation rel;
   };
   // The text of nodes [0, count), made by `make` on the spool's threads in
-  // batches and emitted in order.
+  // batches and emitted in order. A batch is at most 16 nodes a thread, and
+  // at most 16 MB of what they are made from (`bytes_of`, the size of an
+  // entity's mentions or a relation's evidence on disk), so that a batch of
+  // much-named entities does not hold many large nodes at once.
   const size_t node_batch = 16 * threads;
+  constexpr uint64_t kBatchBytes = uint64_t{16} << 20;
   auto in_parallel = [&](size_t count, const internal::EmitText& emit,
+                         const std::function<uint64_t(size_t)>& bytes_of,
                          const std::function<Status(size_t, std::string&, Scratch&)>& make,
                          const std::function<Status(size_t lo, size_t hi)>& before = {}) {
-    const size_t batch = node_batch;
-    std::vector<std::string> text(batch);
-    std::vector<Status> errs(batch);
+    std::vector<std::string> text(node_batch);
+    std::vector<Status> errs(node_batch);
     std::vector<Scratch> scratch(threads);
-    for (size_t lo = 0; lo < count; lo += batch) {
-      const size_t hi = std::min(count, lo + batch);
+    for (size_t lo = 0, hi; lo < count; lo = hi) {
+      uint64_t bytes = 0;
+      for (hi = lo; hi < count && hi - lo < node_batch && (hi == lo || bytes < kBatchBytes); ++hi) {
+        bytes += bytes_of(hi);
+      }
       if (before) {
         if (Status e = before(lo, hi); !e.ok()) return e;
       }
@@ -645,6 +652,10 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       for (size_t i = lo; i < hi; ++i) {
         if (!errs[i - lo].ok()) return errs[i - lo];
         emit(text[i - lo]);
+        if (text[i - lo].capacity() > (size_t{1} << 20)) std::string().swap(text[i - lo]);
+      }
+      for (Scratch& sc : scratch) {  // what a large node left behind
+        if (sc.bytes.capacity() > (size_t{1} << 20)) sc = Scratch{};
       }
     }
     return OkStatus();
@@ -655,7 +666,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     std::vector<std::vector<EntityId>> ids(node_batch);
     size_t ids_lo = 0;
     Status done = in_parallel(
-        n, emit,
+        n, emit, [&](size_t k) -> uint64_t { return where[k].second; },
         [&](size_t k, std::string& buf, Scratch& sc) -> Status {
           if (Status e = s.records.ReadAt(where[k].first, where[k].second, sc.bytes); !e.ok())
             return e;
@@ -682,30 +693,35 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
           return OkStatus();
         });
     if (!done.ok()) return done;
-    done = in_parallel(entities.size(), emit, [&](size_t id, std::string& buf, Scratch& sc) {
-      const Entity& e = entities[id];
-      if (Status x = ReadRegion(by_entity, entity_begin[id], sink.mention_bytes[id], sc.bytes,
-                                &GetMention, sc.mentions);
-          !x.ok()) {
-        return x;
-      }
-      internal::SortMentions(sc.mentions);
-      internal::EntityNodeText(buf, indent, depth, e, sc.mentions, by_from[id], iri, article_iri);
-      return OkStatus();
-    });
+    done = in_parallel(
+        entities.size(), emit, [&](size_t id) { return sink.mention_bytes[id]; },
+        [&](size_t id, std::string& buf, Scratch& sc) {
+          const Entity& e = entities[id];
+          if (Status x = ReadRegion(by_entity, entity_begin[id], sink.mention_bytes[id], sc.bytes,
+                                    &GetMention, sc.mentions);
+              !x.ok()) {
+            return x;
+          }
+          internal::SortMentions(sc.mentions);
+          internal::EntityNodeText(buf, indent, depth, e, sc.mentions, by_from[id], iri,
+                                   article_iri);
+          return OkStatus();
+        });
     if (!done.ok()) return done;
     if (options.evidence) {
-      done = in_parallel(keys.size(), emit, [&](size_t i, std::string& buf, Scratch& sc) {
-        const Regions& reg = regions[i];
-        std::tie(sc.rel.type, sc.rel.from, sc.rel.to) = keys[i];
-        if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, sc.bytes,
-                                  &GetEvidence, sc.rel.evidence);
-            !x.ok()) {
-          return x;
-        }
-        internal::RelationNodeText(buf, indent, depth, sc.rel, iri, article_iri);
-        return OkStatus();
-      });
+      done = in_parallel(
+          keys.size(), emit, [&](size_t i) { return regions[i].cursor[1] - regions[i].begin; },
+          [&](size_t i, std::string& buf, Scratch& sc) {
+            const Regions& reg = regions[i];
+            std::tie(sc.rel.type, sc.rel.from, sc.rel.to) = keys[i];
+            if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, sc.bytes,
+                                      &GetEvidence, sc.rel.evidence);
+                !x.ok()) {
+              return x;
+            }
+            internal::RelationNodeText(buf, indent, depth, sc.rel, iri, article_iri);
+            return OkStatus();
+          });
       if (!done.ok()) return done;
     }
     if (options.cooccurrence) {
