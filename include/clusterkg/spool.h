@@ -21,7 +21,7 @@
 // article its id, url, place in the file and @id (about 150 bytes); never
 // the articles, their mentions or the evidence. One entity's node is built
 // whole, so an entity named a million times takes that node's size while
-// it is written. Disk: about 13 times the input (docs/performance.md).
+// it is written. Disk: about 11 times the input (docs/performance.md).
 #ifndef CLUSTERKG_SPOOL_H_
 #define CLUSTERKG_SPOOL_H_
 
