@@ -155,6 +155,13 @@ void RefList(JsonText& t, const std::vector<EntityId>& ids, const internal::IriO
 }
 
 // One node's text into `buf`.
+// A stable key for a string, for @ids made from it: the hash ArticleIri
+// gives it (computed once).
+std::string StableKey(const std::string& s) {
+  std::string iri = ArticleIri(s);
+  return iri.substr(iri.rfind('/') + 1);
+}
+
 void NodeText(std::string& buf, int indent, int depth, Members members) {
   buf.clear();
   JsonText t(buf, indent, depth);
@@ -261,8 +268,7 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
                       const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string from = iri(rel.from);
   const std::string to = iri(rel.to);
-  // ArticleIri hashes any string: a stable key for the object
-  const std::string key = ArticleIri(to).substr(ArticleIri(to).rfind('/') + 1);
+  const std::string key = StableKey(to);
   const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
   const std::string predicate = RelationIri(rel.type);
   NodeText(buf, indent, depth,
@@ -296,7 +302,7 @@ void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccur
                           const IriOf& iri) {
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
-  const std::string key = ArticleIri(b).substr(ArticleIri(b).rfind('/') + 1);
+  const std::string key = StableKey(b);
   const std::string id = a + "#cooccurs-" + key;
   NodeText(buf, indent, depth,
            {{"@id", Str(id)},
