@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "internal/fast_pattern.h"
+#include "internal/rule_filter.h"
 #include "internal/utf8.h"
 
 namespace clusterkg {
@@ -45,6 +46,9 @@ struct Matcher::Trie {
     }
     return 0;
   }
+  // which rules can match a sentence (indexed as the pack's rules): entity
+  // and alias rules on its text, relation rules on its masked text
+  internal::RuleFilter text_filter, relation_filter;
   // the pack's stop words by their first byte (indices into stop_words())
   std::array<std::vector<uint32_t>, 256> stop_by_first;
   // the code points some name starts with: a text position whose character
@@ -110,7 +114,22 @@ struct Work {
   std::vector<Mention> candidates;
   std::vector<int> order;  // rule order of each candidate
   MatchTrace* trace = nullptr;
+  // per sentence: may[s][k] is false when rule k (entity or alias) cannot
+  // match in sentence s (Trie::text_filter); filled by MayMatch
+  std::vector<std::vector<char>> may;
 };
+
+// Can rule `ri` (entity or alias) match in sentence `si`?
+bool MayMatch(Work& w, size_t si, size_t ri) {
+  if (w.may.empty()) {
+    w.may.resize(w.sentences.size());
+    for (size_t s = 0; s < w.sentences.size(); ++s) {
+      const Span sp = w.sentences[s].span;
+      w.trie->text_filter.Possible(w.text.substr(sp.begin, sp.size()), &w.may[s]);
+    }
+  }
+  return w.may[si][ri] != 0;
+}
 
 // The gazetteer hit starting at pos (index into w.gaz), or -1.
 int HitAt(const Work& w, uint32_t pos) {
@@ -390,7 +409,9 @@ void AddRuleCandidates(Work& w) {
     const int g_suffix = Group(*rule.re, "suffix");
     const int g_alias = Group(*rule.re, "alias");
     const int g_head = Group(*rule.re, "head");
-    for (const Sentence& s : w.sentences) {
+    for (size_t si = 0; si < w.sentences.size(); ++si) {
+      if (!MayMatch(w, si, ri)) continue;
+      const Sentence& s = w.sentences[si];
       internal::ForEachRuleMatch(
           rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
             const uint32_t head =
@@ -622,7 +643,9 @@ struct PendingAlias {
 std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
   const std::string_view t = w.text;
   std::vector<PendingAlias> out;
-  for (const Rule& rule : w.pack->rules()) {
+  const auto& rules = w.pack->rules();
+  for (size_t ri = 0; ri < rules.size(); ++ri) {
+    const Rule& rule = rules[ri];
     if (rule.kind != Rule::Kind::kAlias) continue;
     const int g_alias = Group(*rule.re, "alias");
     if (rule.alias_target == "before") {
@@ -643,7 +666,9 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
       continue;
     }
     const int g_target = Group(*rule.re, rule.alias_target);
-    for (const Sentence& s : w.sentences) {
+    for (size_t si = 0; si < w.sentences.size(); ++si) {
+      if (!MayMatch(w, si, ri)) continue;
+      const Sentence& s = w.sentences[si];
       internal::ForEachRuleMatch(
           rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
             if (!g[g_alias].data() || !g[g_target].data()) return;
@@ -761,6 +786,8 @@ void FindRelations(Work& w, MatchResult& r) {
     if (rule.kind == Rule::Kind::kRelation) rules.push_back(&rule);
   }
   if (rules.empty()) return;
+  const Rule* first_rule = w.pack->rules().data();
+  std::vector<char> may;
   for (size_t si = 0; si < w.sentences.size(); ++si) {
     const Span sent = w.sentences[si].span;
     // the mentions of this sentence are ms[lo, hi)
@@ -769,7 +796,9 @@ void FindRelations(Work& w, MatchResult& r) {
     const size_t hi = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
     const MaskedSentence mt = Mask(w.text, sent, ms, lo, hi);  // one sentence at a time
     if (mt.text.empty()) continue;
+    w.trie->relation_filter.Possible(mt.text, &may);
     for (const Rule* rp : rules) {
+      if (!may[rp - first_rule]) continue;
       const Rule& rule = *rp;
       const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
       const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
@@ -936,6 +965,14 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
   }
   m->trie_->Freeze();
+  std::vector<const Rule*> text_rules, relation_rules;
+  for (const Rule& r : pack->rules()) {
+    const bool text = r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kAlias;
+    text_rules.push_back(text ? &r : nullptr);
+    relation_rules.push_back(r.kind == Rule::Kind::kRelation ? &r : nullptr);
+  }
+  m->trie_->text_filter = internal::RuleFilter(text_rules);
+  m->trie_->relation_filter = internal::RuleFilter(relation_rules);
   const auto& sw = pack->stop_words();
   for (size_t i = 0; i < sw.size(); ++i) {
     if (!sw[i].empty()) {

@@ -41,18 +41,26 @@ class UnionFind {
 };
 
 std::string StripMarks(std::string_view s) {
+  // the marks: " ' space tab (one byte), 《 》 (E3 80 8A, E3 80 8B)
   std::string out;
-  for (size_t i = 0; i < s.size();) {
-    bool skip = false;
-    for (std::string_view m : {"\"", "'", " ", "《", "》", "\t"}) {
-      if (s.compare(i, m.size(), m) == 0) {
-        i += m.size();
-        skip = true;
-        break;
-      }
+  out.reserve(s.size());
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    size_t n = 0;
+    if (c == '"' || c == '\'' || c == ' ' || c == '\t') {
+      n = 1;
+    } else if (c == '\xE3' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+               (s[i + 2] == '\x8A' || s[i + 2] == '\x8B')) {
+      n = 3;
+    } else {
+      continue;
     }
-    if (!skip) out += s[i++];
+    out.append(s.data() + run, i - run);
+    i += n - 1;
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
   return out;
 }
 
@@ -65,8 +73,12 @@ class Places {
     if (s.size() < 4) return -1;
     const auto& index = pack_.PlacesByName();
     std::string& key = key_;  // one buffer for every length tried
+    const uint64_t lengths = pack_.PlaceNameLengths(s);
+    if (lengths == 0) return -1;
     for (size_t l = std::min(pack_.LongestPlaceName(), s.size() - 1); l >= 3; --l) {
-      // a name ends where a character ends
+      // only lengths some name with this first character has (all above
+      // 63 when one is longer), ending where a character ends
+      if (l < 64 ? !((lengths >> l) & 1) : !(lengths & 1)) continue;
       if ((static_cast<unsigned char>(s[l]) & 0xC0) == 0x80) continue;
       key.assign(s.data(), l);
       auto it = index.find(key);

@@ -114,6 +114,16 @@ std::string ExpandMacros(const std::string& pattern,
   return out;
 }
 
+// The bytes of the first character of s (a lead byte and what follows it,
+// up to four), packed: the key of RulePack::place_lengths_.
+uint32_t FirstCharKey(std::string_view s) {
+  const auto c = static_cast<unsigned char>(s[0]);
+  const size_t n = std::min<size_t>(s.size(), c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1);
+  uint32_t key = 0;
+  for (size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(s[i]);
+  return key;
+}
+
 RE2::Options ReOptions() {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
@@ -739,7 +749,17 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
       pack->longest_place_name_ = std::max(pack->longest_place_name_, a.size());
     }
   }
+  for (const auto& [name, index] : pack->places_by_name_) {
+    if (name.size() < 3) continue;  // never looked up
+    pack->place_lengths_[FirstCharKey(name)] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
+  }
   return std::shared_ptr<const RulePack>(std::move(pack));
+}
+
+uint64_t RulePack::PlaceNameLengths(std::string_view s) const {
+  if (s.empty()) return 0;
+  auto it = place_lengths_.find(FirstCharKey(s));
+  return it == place_lengths_.end() ? 0 : it->second;
 }
 
 const PageWords& BuiltinPageWords() {

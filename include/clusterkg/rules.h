@@ -222,6 +222,10 @@ class RulePack {
   // longest such name in bytes; built once by Compile.
   const std::unordered_multimap<std::string, int>& PlacesByName() const { return places_by_name_; }
   size_t LongestPlaceName() const { return longest_place_name_; }
+  // The lengths of the place names and aliases that start with the
+  // character s starts with: bit n (3 <= n < 64) set when one is n bytes
+  // long, bit 0 when one is longer than 63 bytes. 0 when none does.
+  uint64_t PlaceNameLengths(std::string_view s) const;
   // Canonical names of gazetteer organisations by name or alias.
   const std::unordered_map<std::string, std::string>& OrganizationsByName() const {
     return organizations_by_name_;
@@ -240,6 +244,7 @@ class RulePack {
   std::shared_ptr<const PageWords> page_words_;
   std::unordered_multimap<std::string, int> places_by_name_;
   size_t longest_place_name_ = 0;
+  std::unordered_map<uint32_t, uint64_t> place_lengths_;  // by first character's bytes
   std::unordered_map<std::string, std::string> organizations_by_name_;
 };
 

@@ -29,31 +29,6 @@ std::string RelationIri(RelationType t) {
   return "https://schema.org/" + term;
 }
 
-// Valid UTF-8? (Strings that are not go through nlohmann, which replaces
-// what is invalid; the text writer below writes the rest itself.)
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || c > 0xF4 || i + n > s.size()) return false;
-    const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 > 0x8F)) {
-      return false;
-    }
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 // JSON text in the bytes nlohmann's dump(indent, ' ', false, replace)
 // writes, built without a json tree: compact when indent < 0, else one
 // member per line. Members must come in nlohmann's (sorted) key order.
@@ -85,11 +60,10 @@ class JsonText {
   }
   void String(std::string_view s) {
     Value();
-    if (!ValidUtf8(s)) {
+    // what is not valid UTF-8 goes through nlohmann, which replaces it
+    if (!internal::AppendJsonStringChecked(out_, s)) {
       out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-      return;
     }
-    internal::AppendJsonString(out_, s);
   }
   void Number(uint64_t v) {
     Value();

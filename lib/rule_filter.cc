@@ -1,0 +1,123 @@
+// Which rules can match a piece of text (internal/rule_filter.h).
+#include "internal/rule_filter.h"
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "internal/utf8.h"
+
+namespace clusterkg::internal {
+namespace {
+
+// The atoms of one pattern, or false when any match can do without them.
+bool PatternAtoms(const Rule& rule, std::vector<std::string>* atoms) {
+  re2::FilteredRE2 filter(/*min_atom_len=*/3);  // one CJK character
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(int64_t{64} << 20);
+  int id = 0;
+  if (filter.Add(rule.pattern, o, &id) != RE2::NoError) return false;
+  filter.Compile(atoms);
+  if (atoms->empty()) return false;
+  for (const std::string& a : *atoms) {
+    // FilteredRE2 lowercased the atom: a letter with case outside ASCII
+    // could stand for another in the text
+    for (size_t i = 0, len = 1; i < a.size(); i += len) {
+      const int32_t c = DecodeUtf8(a, i, &len);
+      if (c < 0 || (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_CASED))) return false;
+    }
+  }
+  return true;
+}
+
+unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+}  // namespace
+
+RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) {
+  words_ = (rules.size() + 63) / 64;
+  always_mask_.assign(words_, 0);
+  always_.assign(rules.size(), 0);
+  std::map<std::string, size_t> atom_index;
+  for (size_t k = 0; k < rules.size(); ++k) {
+    if (rules[k] == nullptr) continue;
+    std::vector<std::string> atoms;
+    if (!PatternAtoms(*rules[k], &atoms)) {
+      always_[k] = 1;
+      always_mask_[k / 64] |= uint64_t{1} << (k % 64);
+      continue;
+    }
+    for (const std::string& a : atoms) {
+      auto [it, added] = atom_index.emplace(a, atoms_.size());
+      if (added) {
+        atoms_.push_back(a);
+        atom_rules_.resize(atom_rules_.size() + words_, 0);
+      }
+      atom_rules_[it->second * words_ + k / 64] |= uint64_t{1} << (k % 64);
+    }
+  }
+  // the trie, built from the sorted atoms: children come in byte order
+  std::map<std::pair<uint32_t, unsigned char>, uint32_t> edges;
+  atom_at_.assign(1, -1);
+  for (const auto& [atom, index] : atom_index) {
+    uint32_t node = 0;
+    for (const char ch : atom) {
+      auto [it, added] = edges.emplace(std::make_pair(node, static_cast<unsigned char>(ch)),
+                                       static_cast<uint32_t>(atom_at_.size()));
+      if (added) atom_at_.push_back(-1);
+      node = it->second;
+    }
+    atom_at_[node] = static_cast<int32_t>(index);
+  }
+  first_edge_.assign(atom_at_.size() + 1, 0);
+  for (const auto& [key, child] : edges) ++first_edge_[key.first + 1];
+  for (size_t n = 1; n < first_edge_.size(); ++n) first_edge_[n] += first_edge_[n - 1];
+  for (const auto& [key, child] : edges) {  // sorted by node, then byte
+    child_byte_.push_back(key.second);
+    child_node_.push_back(child);
+    if (key.first == 0) root_[key.second] = child;
+  }
+}
+
+uint32_t RuleFilter::Child(uint32_t node, unsigned char c) const {
+  for (uint32_t k = first_edge_[node], e = first_edge_[node + 1]; k < e; ++k) {
+    if (child_byte_[k] == c) return child_node_[k];
+  }
+  return 0;
+}
+
+void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
+  may->assign(always_.begin(), always_.end());
+  if (atoms_.empty()) return;
+  std::vector<uint64_t> mask = always_mask_;
+  for (size_t p = 0; p < text.size(); ++p) {
+    uint32_t node = root_[Lower(static_cast<unsigned char>(text[p]))];
+    for (size_t q = p + 1; node != 0; ++q) {
+      if (const int32_t a = atom_at_[node]; a >= 0) {
+        for (size_t w = 0; w < words_; ++w) mask[w] |= atom_rules_[a * words_ + w];
+      }
+      if (q >= text.size()) break;
+      node = Child(node, Lower(static_cast<unsigned char>(text[q])));
+    }
+  }
+  for (size_t k = 0; k < may->size(); ++k) {
+    if ((mask[k / 64] >> (k % 64)) & 1) (*may)[k] = 1;
+  }
+}
+
+std::vector<std::string> RuleFilter::Atoms(size_t k) const {
+  std::vector<std::string> out;
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    if ((atom_rules_[a * words_ + k / 64] >> (k % 64)) & 1) out.push_back(atoms_[a]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace clusterkg::internal
