@@ -9,48 +9,30 @@
 #include <set>
 #include <unordered_map>
 
+#include "internal/byte_trie.h"
 #include "internal/fast_pattern.h"
 #include "internal/rule_filter.h"
 #include "internal/utf8.h"
 
 namespace clusterkg {
 
-// A byte trie over gazetteer names and aliases. Built with Add, then
-// Freeze lays each node's children out in one flat array for the walks.
+// What Matcher::Create prepares from the pack: the gazetteer's names in a
+// byte trie (Add, then names.Freeze), the rules' groups and filters, the
+// stop words by their first character.
 struct Matcher::Trie {
-  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 8 | byte) -> child, while building
-  std::vector<std::vector<int>> terminal{1};     // per node: gazetteer entries
-  // after Freeze: node n's children are child_node[k] for k in
-  // [first_edge[n], first_edge[n + 1]), with bytes child_byte[k]
-  std::vector<uint32_t> first_edge;
-  std::vector<unsigned char> child_byte;
-  std::vector<uint32_t> child_node;
-  void Freeze() {
-    std::vector<std::pair<uint64_t, uint32_t>> sorted(edges.begin(), edges.end());
-    std::sort(sorted.begin(), sorted.end());
-    first_edge.assign(terminal.size() + 1, 0);
-    for (const auto& [key, child] : sorted) ++first_edge[(key >> 8) + 1];
-    for (size_t n = 1; n < first_edge.size(); ++n) first_edge[n] += first_edge[n - 1];
-    child_byte.resize(sorted.size());
-    child_node.resize(sorted.size());
-    for (size_t k = 0; k < sorted.size(); ++k) {  // sorted by node, then byte
-      child_byte[k] = static_cast<unsigned char>(sorted[k].first & 0xFF);
-      child_node[k] = sorted[k].second;
-    }
-    edges.clear();
-  }
-  // The child of `node` by byte `c`, or 0 (the root is no one's child).
-  uint32_t Child(uint32_t node, unsigned char c) const {
-    for (uint32_t k = first_edge[node], e = first_edge[node + 1]; k < e; ++k) {
-      if (child_byte[k] == c) return child_node[k];
-    }
-    return 0;
-  }
+  internal::ByteTrie names;                   // the gazetteer's names and aliases
+  std::vector<std::vector<int>> terminal{1};  // per node of `names`: gazetteer entries
+  // per rule (indexed as the pack's rules): its named groups' numbers, -1
+  // for none
+  struct Groups {
+    int name = -1, list = -1, suffix = -1, alias = -1, head = -1, target = -1, from = -1, to = -1;
+  };
+  std::vector<Groups> groups;
   // which rules can match a sentence (indexed as the pack's rules): entity
   // and alias rules on its text, relation rules on its masked text
   internal::RuleFilter text_filter, relation_filter;
-  // the pack's stop words by their first byte (indices into stop_words())
-  // by their first character (its bytes packed, CharKey), with a bitmap
+  // the pack's stop words (indices into stop_words()) by their first
+  // character (its bytes packed, CharKey), with a bitmap
   // of the keys' low 16 bits to pass over most characters at once
   std::unordered_map<uint32_t, std::vector<uint32_t>> stop_by_char;
   std::vector<uint64_t> stop_char_bits = std::vector<uint64_t>(1024, 0);
@@ -91,17 +73,8 @@ struct Matcher::Trie {
       const int32_t cp = internal::DecodeUtf8(key, 0, &len);
       if (cp >= 0 && cp < 0x110000) first_char[cp] = true;
     }
-    uint32_t node = 0;
-    for (unsigned char c : key) {
-      const uint64_t k = (uint64_t{node} << 8) | c;
-      auto it = edges.find(k);
-      if (it == edges.end()) {
-        const auto child = static_cast<uint32_t>(terminal.size());
-        terminal.emplace_back();
-        it = edges.emplace(k, child).first;
-      }
-      node = it->second;
-    }
+    const uint32_t node = names.Insert(key);
+    if (node >= terminal.size()) terminal.resize(node + 1);
     auto& t = terminal[node];
     if (std::find(t.begin(), t.end(), entry) == t.end()) t.push_back(entry);
   }
@@ -110,7 +83,7 @@ struct Matcher::Trie {
     out->clear();
     uint32_t node = 0;
     for (size_t i = pos; i < text.size(); ++i) {
-      node = Child(node, static_cast<unsigned char>(text[i]));
+      node = names.Child(node, static_cast<unsigned char>(text[i]));
       if (node == 0) break;
       if (!terminal[node].empty()) out->emplace_back(i + 1, node);
     }
@@ -362,6 +335,11 @@ int Group(const RE2& re, const std::string& name) {
   return it == re.NamedCapturingGroups().end() ? -1 : it->second;
 }
 
+// The named groups of a rule of the pack (found once, by Matcher::Create).
+const Matcher::Trie::Groups& GroupsOf(const Work& w, const Rule& rule) {
+  return w.trie->groups[static_cast<size_t>(&rule - w.pack->rules().data())];
+}
+
 void FindGazetteer(Work& w, const Matcher::Trie& trie) {
   const std::string_view t = w.text;
   size_t i = 0, len = 0;
@@ -440,11 +418,12 @@ void AddRuleCandidates(Work& w) {
   for (size_t ri = 0; ri < rules.size(); ++ri) {
     const Rule& rule = rules[ri];
     if (rule.kind != Rule::Kind::kEntity) continue;
-    const int g_name = Group(*rule.re, "name");
-    const int g_list = Group(*rule.re, "list");
-    const int g_suffix = Group(*rule.re, "suffix");
-    const int g_alias = Group(*rule.re, "alias");
-    const int g_head = Group(*rule.re, "head");
+    const Matcher::Trie::Groups& groups = GroupsOf(w, rule);
+    const int g_name = groups.name;
+    const int g_list = groups.list;
+    const int g_suffix = groups.suffix;
+    const int g_alias = groups.alias;
+    const int g_head = groups.head;
     for (size_t si = 0; si < w.sentences.size(); ++si) {
       if (!MayMatch(w, si, ri)) continue;
       const Sentence& s = w.sentences[si];
@@ -614,7 +593,7 @@ void Extend(Work& w, std::vector<Mention>& ms) {
   const std::string_view t = w.text;
   for (const Rule& rule : w.pack->rules()) {
     if (rule.kind != Rule::Kind::kExtend) continue;
-    const int g_name = Group(*rule.re, "name");
+    const int g_name = GroupsOf(w, rule).name;
     const int n = rule.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> g(n);
     std::vector<bool> gone(ms.size(), false);
@@ -632,7 +611,7 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       if (rule.reject && RE2::PartialMatch(g[g_name], *rule.reject)) continue;
       // an extension that runs across a verb or function word before its head
       // word is no part of the name
-      const int g_head = Group(*rule.re, "head");
+      const int g_head = GroupsOf(w, rule).head;
       const uint32_t head_at =
           g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : ext.end;
       const std::string_view ext_text = t.substr(ext.begin, head_at - ext.begin);
@@ -683,7 +662,7 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
   for (size_t ri = 0; ri < rules.size(); ++ri) {
     const Rule& rule = rules[ri];
     if (rule.kind != Rule::Kind::kAlias) continue;
-    const int g_alias = Group(*rule.re, "alias");
+    const int g_alias = GroupsOf(w, rule).alias;
     if (rule.alias_target == "before") {
       const int n = rule.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(n);
@@ -701,7 +680,7 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
       }
       continue;
     }
-    const int g_target = Group(*rule.re, rule.alias_target);
+    const int g_target = GroupsOf(w, rule).target;
     for (size_t si = 0; si < w.sentences.size(); ++si) {
       if (!MayMatch(w, si, ri)) continue;
       const Sentence& s = w.sentences[si];
@@ -836,8 +815,8 @@ void FindRelations(Work& w, MatchResult& r) {
     for (const Rule* rp : rules) {
       if (!may[rp - first_rule]) continue;
       const Rule& rule = *rp;
-      const int g_from = rule.from.capture.empty() ? -1 : Group(*rule.re, rule.from.capture);
-      const int g_to = rule.to.capture.empty() ? -1 : Group(*rule.re, rule.to.capture);
+      const int g_from = GroupsOf(w, rule).from;
+      const int g_to = GroupsOf(w, rule).to;
       const std::string_view mv(mt.text);
       auto original = [&](const re2::StringPiece& sp) {
         const Span s = SpanOf(mv, sp);
@@ -1000,7 +979,8 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     m->trie_->Add(gz[i].name, static_cast<int>(i));
     for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
   }
-  m->trie_->Freeze();
+  m->trie_->names.Freeze();
+  m->trie_->terminal.resize(m->trie_->names.size());
   std::vector<const Rule*> text_rules, relation_rules;
   for (const Rule& r : pack->rules()) {
     const bool text = r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kAlias;
@@ -1008,6 +988,17 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     relation_rules.push_back(r.kind == Rule::Kind::kRelation ? &r : nullptr);
   }
   m->trie_->text_filter = internal::RuleFilter(text_rules);
+  for (const Rule& r : pack->rules()) {
+    Trie::Groups& g = m->trie_->groups.emplace_back();
+    g.name = Group(*r.re, "name");
+    g.list = Group(*r.re, "list");
+    g.suffix = Group(*r.re, "suffix");
+    g.alias = Group(*r.re, "alias");
+    g.head = Group(*r.re, "head");
+    if (r.kind == Rule::Kind::kAlias) g.target = Group(*r.re, r.alias_target);
+    if (!r.from.capture.empty()) g.from = Group(*r.re, r.from.capture);
+    if (!r.to.capture.empty()) g.to = Group(*r.re, r.to.capture);
+  }
   m->trie_->relation_filter = internal::RuleFilter(relation_rules);
   const auto& sw = pack->stop_words();
   for (size_t i = 0; i < sw.size(); ++i) {

@@ -62,34 +62,14 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) {
       atom_rules_[it->second * words_ + k / 64] |= uint64_t{1} << (k % 64);
     }
   }
-  // the trie, built from the sorted atoms: children come in byte order
-  std::map<std::pair<uint32_t, unsigned char>, uint32_t> edges;
   atom_at_.assign(1, -1);
   for (const auto& [atom, index] : atom_index) {
-    uint32_t node = 0;
-    for (const char ch : atom) {
-      auto [it, added] = edges.emplace(std::make_pair(node, static_cast<unsigned char>(ch)),
-                                       static_cast<uint32_t>(atom_at_.size()));
-      if (added) atom_at_.push_back(-1);
-      node = it->second;
-    }
+    const uint32_t node = trie_.Insert(atom);
+    if (node >= atom_at_.size()) atom_at_.resize(node + 1, -1);
     atom_at_[node] = static_cast<int32_t>(index);
   }
-  first_edge_.assign(atom_at_.size() + 1, 0);
-  for (const auto& [key, child] : edges) ++first_edge_[key.first + 1];
-  for (size_t n = 1; n < first_edge_.size(); ++n) first_edge_[n] += first_edge_[n - 1];
-  for (const auto& [key, child] : edges) {  // sorted by node, then byte
-    child_byte_.push_back(key.second);
-    child_node_.push_back(child);
-    if (key.first == 0) root_[key.second] = child;
-  }
-}
-
-uint32_t RuleFilter::Child(uint32_t node, unsigned char c) const {
-  for (uint32_t k = first_edge_[node], e = first_edge_[node + 1]; k < e; ++k) {
-    if (child_byte_[k] == c) return child_node_[k];
-  }
-  return 0;
+  trie_.Freeze();
+  atom_at_.resize(trie_.size(), -1);
 }
 
 void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
@@ -97,13 +77,13 @@ void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   if (atoms_.empty()) return;
   std::vector<uint64_t> mask = always_mask_;
   for (size_t p = 0; p < text.size(); ++p) {
-    uint32_t node = root_[Lower(static_cast<unsigned char>(text[p]))];
+    uint32_t node = trie_.Child(0, Lower(static_cast<unsigned char>(text[p])));
     for (size_t q = p + 1; node != 0; ++q) {
       if (const int32_t a = atom_at_[node]; a >= 0) {
         for (size_t w = 0; w < words_; ++w) mask[w] |= atom_rules_[a * words_ + w];
       }
       if (q >= text.size()) break;
-      node = Child(node, Lower(static_cast<unsigned char>(text[q])));
+      node = trie_.Child(node, Lower(static_cast<unsigned char>(text[q])));
     }
   }
   for (size_t k = 0; k < may->size(); ++k) {

@@ -295,7 +295,13 @@ void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccur
 void JsonLdWriter::ForEachNodeText(const KnowledgeGraph& g, int indent, int depth,
                                    const std::function<void(std::string_view)>& emit) const {
   std::string buf;
-  const internal::IriOf iri = [&g](EntityId id) { return g.EntityIri(id); };
+  // each entity's IRI made once: nodes refer to an entity many times
+  std::vector<std::string> iris(g.entities().size());
+  const internal::IriOf iri = [&g, &iris](EntityId id) {
+    std::string& s = iris[id];
+    if (s.empty()) s = g.EntityIri(id);
+    return s;
+  };
   const internal::ArticleIriOf article_iri = [&g](size_t a) -> const std::string& {
     return g.articles()[a].iri;
   };

@@ -5,6 +5,7 @@
 #ifndef CLUSTERKG_INTERNAL_JSON_STRING_H_
 #define CLUSTERKG_INTERNAL_JSON_STRING_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -44,43 +45,67 @@ inline void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// What a byte is to AppendJsonStringChecked.
+enum class JsonByte : unsigned char { kPlain, kEscape, kLead2, kLead3, kLead4, kInvalid };
+inline constexpr std::array<JsonByte, 256> kJsonBytes = [] {
+  std::array<JsonByte, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c < 0x20 || c == '"' || c == '\\' ? JsonByte::kEscape
+           : c < 0x80                        ? JsonByte::kPlain
+           : c < 0xC2                        ? JsonByte::kInvalid  // continuation, overlong
+           : c < 0xE0                        ? JsonByte::kLead2
+           : c < 0xF0                        ? JsonByte::kLead3
+           : c < 0xF5                        ? JsonByte::kLead4
+                                             : JsonByte::kInvalid;
+  }
+  return t;
+}();
+
 // As AppendJsonString, checking as it goes that s is valid UTF-8 (as
-// nlohmann sees it). When it is not, `out` is left as it was and the
-// result is false.
+// nlohmann sees it: no overlong forms, surrogates or values above
+// U+10FFFF). When it is not, `out` is left as it was and the result is
+// false.
 inline bool AppendJsonStringChecked(std::string& out, std::string_view s) {
   const size_t start = out.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-      bool ok = n != 0 && c <= 0xF4 && i + n <= s.size();
-      if (ok) {
-        const auto c1 = static_cast<unsigned char>(s[i + 1]);
-        ok = !((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-               (c == 0xF4 && c1 > 0x8F));
-        for (size_t k = 1; ok && k < n; ++k) {
-          ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    switch (kJsonBytes[c]) {
+      case JsonByte::kPlain: ++i; continue;
+      case JsonByte::kLead3:
+        if (!cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0) ||
+            (c == 0xED && p[i + 1] > 0x9F)) {
+          break;
         }
-      }
-      if (!ok) {
-        out.resize(start);
-        return false;
-      }
-      i += n;
-      continue;
+        i += 3;
+        continue;
+      case JsonByte::kLead2:
+        if (!cont(i + 1)) break;
+        i += 2;
+        continue;
+      case JsonByte::kLead4:
+        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3) || (c == 0xF0 && p[i + 1] < 0x90) ||
+            (c == 0xF4 && p[i + 1] > 0x8F)) {
+          break;
+        }
+        i += 4;
+        continue;
+      case JsonByte::kEscape:
+        out.append(s.data() + run, i - run);
+        AppendEscape(out, c);
+        run = ++i;
+        continue;
+      case JsonByte::kInvalid: break;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    AppendEscape(out, c);
-    ++i;
+    out.resize(start);  // not valid UTF-8
+    return false;
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(s.data() + run, n - run);
   out += '"';
   return true;
 }

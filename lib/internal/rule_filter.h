@@ -15,13 +15,13 @@
 #ifndef CLUSTERKG_LIB_INTERNAL_RULE_FILTER_H_
 #define CLUSTERKG_LIB_INTERNAL_RULE_FILTER_H_
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clusterkg/rules.h"
+#include "internal/byte_trie.h"
 
 namespace clusterkg::internal {
 
@@ -35,7 +35,7 @@ class RuleFilter {
   // rules[k] cannot match anywhere in `text`.
   void Possible(std::string_view text, std::vector<char>* may) const;
 
-  // The atoms of rules[k], for tests and `clusterkg rules` diagnostics.
+  // The atoms of rules[k] (sorted), for tests.
   std::vector<std::string> Atoms(size_t k) const;
   size_t size() const { return always_.size(); }
 
@@ -43,17 +43,10 @@ class RuleFilter {
   size_t words_ = 0;                   // 64-bit words in a rule mask
   std::vector<uint64_t> always_mask_;  // rules tried whatever the text
   std::vector<char> always_;           // per rule: tried whatever the text
-  // the atoms in a byte trie: node n's children are child_node[k] for k in
-  // [first_edge[n], first_edge[n + 1]), with bytes child_byte[k]; the root's
-  // children are also in root_
-  std::array<uint32_t, 256> root_{};
-  std::vector<uint32_t> first_edge_;
-  std::vector<unsigned char> child_byte_;
-  std::vector<uint32_t> child_node_;
-  std::vector<int32_t> atom_at_;      // per node: the atom ending there, or -1
-  std::vector<std::string> atoms_;    // per atom
-  std::vector<uint64_t> atom_rules_;  // per atom: mask of the rules needing it
-  uint32_t Child(uint32_t node, unsigned char c) const;
+  ByteTrie trie_;                      // the atoms
+  std::vector<int32_t> atom_at_;       // per node: the atom ending there, or -1
+  std::vector<std::string> atoms_;     // per atom
+  std::vector<uint64_t> atom_rules_;   // per atom: mask of the rules needing it
 };
 
 }  // namespace clusterkg::internal
