@@ -238,56 +238,64 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
   NodeText(buf, indent, depth, std::move(n));
 }
 
+// The two nodes below have fixed members: written in their (sorted) key
+// order, without the Members list.
 void RelationNodeText(std::string& buf, int indent, int depth, const Relation& rel,
                       const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string from = iri(rel.from);
   const std::string to = iri(rel.to);
-  const std::string key = StableKey(to);
-  const std::string id = from + "#" + std::string(RelationTypeName(rel.type)) + "-" + key;
-  const std::string predicate = RelationIri(rel.type);
-  NodeText(buf, indent, depth,
-           {{"@id", Str(id)},
-            {"@type", [](JsonText& t) { t.String("ckg:RelationStatement"); }},
-            {"ckg:evidence",
-             [&](JsonText& t) {
-               t.Open('[');
-               for (const Evidence& x : rel.evidence) {
-                 t.Open('{');
-                 t.Key("ckg:article");
-                 t.Ref(article_iri(x.article));
-                 t.Key("ckg:end");
-                 t.Number(x.end);
-                 t.Key("ckg:rule");
-                 t.String(x.rule);
-                 t.Key("ckg:sentence");
-                 t.String(x.sentence);
-                 t.Key("ckg:start");
-                 t.Number(x.start);
-                 t.Close('}');
-               }
-               t.Close(']');
-             }},
-            {"ckg:object", [&to](JsonText& t) { t.Ref(to); }},
-            {"ckg:predicate", [&predicate](JsonText& t) { t.Ref(predicate); }},
-            {"ckg:subject", [&from](JsonText& t) { t.Ref(from); }}});
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  t.Open('{');
+  t.Key("@id");
+  t.String(from + "#" + std::string(RelationTypeName(rel.type)) + "-" + StableKey(to));
+  t.Key("@type");
+  t.String("ckg:RelationStatement");
+  t.Key("ckg:evidence");
+  t.Open('[');
+  for (const Evidence& x : rel.evidence) {
+    t.Open('{');
+    t.Key("ckg:article");
+    t.Ref(article_iri(x.article));
+    t.Key("ckg:end");
+    t.Number(x.end);
+    t.Key("ckg:rule");
+    t.String(x.rule);
+    t.Key("ckg:sentence");
+    t.String(x.sentence);
+    t.Key("ckg:start");
+    t.Number(x.start);
+    t.Close('}');
+  }
+  t.Close(']');
+  t.Key("ckg:object");
+  t.Ref(to);
+  t.Key("ckg:predicate");
+  t.Ref(RelationIri(rel.type));
+  t.Key("ckg:subject");
+  t.Ref(from);
+  t.Close('}');
 }
 
 void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccurrence& c,
                           const IriOf& iri) {
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
-  const std::string key = StableKey(b);
-  const std::string id = a + "#cooccurs-" + key;
-  NodeText(buf, indent, depth,
-           {{"@id", Str(id)},
-            {"@type", [](JsonText& t) { t.String("ckg:CoOccurrence"); }},
-            {"ckg:count", [&c](JsonText& t) { t.Number(c.count); }},
-            {"ckg:entity", [&](JsonText& t) {
-               t.Open('[');
-               t.Ref(a);
-               t.Ref(b);
-               t.Close(']');
-             }}});
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  t.Open('{');
+  t.Key("@id");
+  t.String(a + "#cooccurs-" + StableKey(b));
+  t.Key("@type");
+  t.String("ckg:CoOccurrence");
+  t.Key("ckg:count");
+  t.Number(c.count);
+  t.Key("ckg:entity");
+  t.Open('[');
+  t.Ref(a);
+  t.Ref(b);
+  t.Close(']');
+  t.Close('}');
 }
 
 }  // namespace internal
