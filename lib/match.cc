@@ -32,37 +32,23 @@ struct Matcher::Trie {
   // and alias rules on its text, relation rules on its masked text
   internal::RuleFilter text_filter, relation_filter;
   // the pack's stop words (indices into stop_words()) by their first
-  // character (its bytes packed, CharKey), with a bitmap
+  // character (its bytes packed, internal::PackedChar), with a bitmap
   // of the keys' low 16 bits to pass over most characters at once
   std::unordered_map<uint32_t, std::vector<uint32_t>> stop_by_char;
   std::vector<uint64_t> stop_char_bits = std::vector<uint64_t>(1024, 0);
   void AddStopWord(std::string_view sw, uint32_t index) {
     size_t len = 0;
-    const uint32_t key = CharKey(sw, 0, &len);
+    const uint32_t key = internal::PackedChar(sw, 0, &len);
     stop_by_char[key].push_back(index);
     stop_char_bits[(key & 0xFFFF) >> 6] |= uint64_t{1} << (key & 63);
   }
   // The stop words that start with the character at text[p] (p at the
   // start of a character); *len is that character's length in bytes.
   const std::vector<uint32_t>* StopWordsAt(std::string_view text, size_t p, size_t* len) const {
-    const uint32_t key = CharKey(text, p, len);
+    const uint32_t key = internal::PackedChar(text, p, len);
     if (!((stop_char_bits[(key & 0xFFFF) >> 6] >> (key & 63)) & 1)) return nullptr;
     auto it = stop_by_char.find(key);
     return it == stop_by_char.end() ? nullptr : &it->second;
-  }
-  // The bytes of the character at s[p] packed into a number (a lead byte
-  // and the bytes that follow it, up to four; one byte when s[p] is no
-  // lead byte); *len is how many.
-  static uint32_t CharKey(std::string_view s, size_t p, size_t* len) {
-    const auto c = static_cast<unsigned char>(s[p]);
-    const size_t n = std::min<size_t>(s.size() - p, c >= 0xF0   ? 4
-                                                    : c >= 0xE0 ? 3
-                                                    : c >= 0xC0 ? 2
-                                                                : 1);
-    uint32_t key = 0;
-    for (size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(s[p + i]);
-    *len = n;
-    return key;
   }
   // the code points some name starts with: a text position whose character
   // starts no name is passed over without a walk

@@ -15,6 +15,7 @@
 
 #include "clusterkg/normalize.h"
 #include "internal/fast_pattern.h"
+#include "internal/utf8.h"
 
 namespace clusterkg {
 namespace {
@@ -114,14 +115,10 @@ std::string ExpandMacros(const std::string& pattern,
   return out;
 }
 
-// The bytes of the first character of s (a lead byte and what follows it,
-// up to four), packed: the key of RulePack::place_lengths_.
+// The key of RulePack::place_lengths_: the first character's bytes.
 uint32_t FirstCharKey(std::string_view s) {
-  const auto c = static_cast<unsigned char>(s[0]);
-  const size_t n = std::min<size_t>(s.size(), c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1);
-  uint32_t key = 0;
-  for (size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(s[i]);
-  return key;
+  size_t len = 0;
+  return internal::PackedChar(s, 0, &len);
 }
 
 RE2::Options ReOptions() {

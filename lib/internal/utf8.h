@@ -47,6 +47,20 @@ inline int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
+// The bytes of the character at s[p] packed into one number: a lead byte
+// and the bytes that follow it (up to four, fewer at the end of s), or the
+// one byte at p when it is no lead byte. *len is how many. A key for
+// "names that start with this character".
+inline uint32_t PackedChar(std::string_view s, size_t p, size_t* len) {
+  const auto c = static_cast<unsigned char>(s[p]);
+  const size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  const size_t n = want < s.size() - p ? want : s.size() - p;
+  uint32_t key = 0;
+  for (size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(s[p + i]);
+  *len = n;
+  return key;
+}
+
 // Offset of the first byte that is not valid UTF-8, or npos.
 inline size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0, len = 0;
