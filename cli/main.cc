@@ -174,6 +174,7 @@ class Run {
   }
 
   void Take(clusterkg::Result<clusterkg::Article> a, const std::string& where) {
+    Drain();  // what was queued before it comes first
     Commit(Prepare(std::move(a), where));
   }
 
@@ -181,29 +182,47 @@ class Run {
   // taken in input order, so the output does not depend on the threads.
   void Submit(Item item) {
     batch_.push_back(std::move(item));
-    if (batch_.size() >= 64 * Jobs()) Drain();
+    if (batch_.size() >= 64 * Jobs()) Launch();
   }
 
   // Extracts and takes every queued item.
   void Drain() {
-    std::vector<Outcome> done(batch_.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) {
-        const Item& it = batch_[i];
-        done[i] = it.is_line ? Prepare(ex_->ExtractJsonRecord(it.line, it.source, it.line_no),
-                                       it.source + ":" + std::to_string(it.line_no))
-                             : Prepare(ex_->ExtractFile(it.path), it.path);
+    Launch();
+    Launch();
+  }
+
+  // Hands the queued items to the workers as a batch, and takes the batch
+  // before it once its workers are done: the main thread writes one batch
+  // while the workers extract the next. With one job, the main thread
+  // extracts the batch itself and takes it at once.
+  void Launch() {
+    std::unique_ptr<Batch> previous = std::move(flight_);
+    if (previous) previous->pool.clear();  // joins: its outcomes are ready
+    if (!batch_.empty()) {
+      flight_ = std::make_unique<Batch>();
+      Batch& b = *flight_;
+      b.items = std::move(batch_);
+      batch_.clear();
+      b.done.resize(b.items.size());
+      auto work = [this, &b] {
+        for (size_t i; (i = b.next.fetch_add(1)) < b.items.size();) {
+          const Item& it = b.items[i];
+          b.done[i] = it.is_line ? Prepare(ex_->ExtractJsonRecord(it.line, it.source, it.line_no),
+                                           it.source + ":" + std::to_string(it.line_no))
+                                 : Prepare(ex_->ExtractFile(it.path), it.path);
+        }
+      };
+      if (Jobs() == 1) {
+        work();
+      } else {
+        for (size_t t = 0; t < std::min(Jobs(), b.items.size()); ++t) b.pool.emplace_back(work);
       }
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (size_t t = 1; t < std::min(Jobs(), batch_.size()); ++t) pool.emplace_back(work);
-      work();
     }
-    batch_.clear();
-    for (Outcome& o : done) Commit(std::move(o));
-    if (o_.format == "ndjson") out_.flush();
+    if (previous) TakeBatch(*previous);
+    if (flight_ && Jobs() == 1) {  // done already
+      std::unique_ptr<Batch> now = std::move(flight_);
+      TakeBatch(*now);
+    }
   }
 
   void ReadJsonl(std::istream& in, const std::string& source) {
@@ -320,7 +339,19 @@ class Run {
   std::vector<clusterkg::Article> articles_;
   std::unique_ptr<clusterkg::CorpusSpool> spool_;
   clusterkg::Status spool_error_;
-  std::vector<Item> batch_;
+  std::vector<Item> batch_;  // queued, not yet handed to the workers
+  // A batch the workers extract: outcome i is item i's.
+  struct Batch {
+    std::vector<Item> items;
+    std::vector<Outcome> done;
+    std::atomic<size_t> next{0};
+    std::vector<std::jthread> pool;  // last: joined first when destroyed
+  };
+  std::unique_ptr<Batch> flight_;  // handed to the workers, not yet taken
+  void TakeBatch(Batch& b) {
+    for (Outcome& o : b.done) Commit(std::move(o));
+    if (o_.format == "ndjson") out_.flush();
+  }
   size_t seen_ = 0, failed_ = 0;
   Counts counts_;
 };
