@@ -34,29 +34,44 @@ const json& Field(const json& j, const char* key) {
   return *it;
 }
 
-std::string Str(const json& j, const char* what) {
-  if (!j.is_string()) throw Bad{std::string(what) + " is not a string"};
+// What a value is, for messages ("mentions[3] name"), made into text only
+// when a check fails: a record holds many values.
+struct What {
+  What(const char* name) : list(name) {}  // NOLINT: a plain name
+  What(const char* l, size_t i, const char* f = "") : list(l), index(i), field(f), indexed(true) {}
+  std::string str() const {
+    if (!indexed) return list;
+    return std::string(list) + "[" + std::to_string(index) + "]" + (*field ? " " : "") + field;
+  }
+  const char* list;
+  size_t index = 0;
+  const char* field = "";
+  bool indexed = false;
+};
+
+std::string Str(const json& j, const What& what) {
+  if (!j.is_string()) throw Bad{what.str() + " is not a string"};
   return j.get<std::string>();
 }
 
 // An integer in [lo, hi].
-int64_t Int(const json& j, int64_t lo, int64_t hi, const char* what) {
-  if (!j.is_number_integer()) throw Bad{std::string(what) + " is not an integer"};
+int64_t Int(const json& j, int64_t lo, int64_t hi, const What& what) {
+  if (!j.is_number_integer()) throw Bad{what.str() + " is not an integer"};
   const int64_t v = j.is_number_unsigned()
                         ? static_cast<int64_t>(std::min<uint64_t>(
                               j.get<uint64_t>(), std::numeric_limits<int64_t>::max()))
                         : j.get<int64_t>();
   if (v < lo || v > hi) {
-    throw Bad{std::string(what) + " " + std::to_string(v) + " is outside [" + std::to_string(lo) +
-              ", " + std::to_string(hi) + "]"};
+    throw Bad{what.str() + " " + std::to_string(v) + " is outside [" + std::to_string(lo) + ", " +
+              std::to_string(hi) + "]"};
   }
   return v;
 }
 
-const json& Array(const json& j, const char* what, size_t tuple = 1) {
-  if (!j.is_array()) throw Bad{std::string(what) + " is not an array"};
+const json& Array(const json& j, const What& what, size_t tuple = 1) {
+  if (!j.is_array()) throw Bad{what.str() + " is not an array"};
   if (j.size() % tuple != 0) {
-    throw Bad{std::string(what) + " does not hold groups of " + std::to_string(tuple)};
+    throw Bad{what.str() + " does not hold groups of " + std::to_string(tuple)};
   }
   return j;
 }
@@ -218,17 +233,18 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
 
     const json& offsets = Array(Field(record, "offsets"), "offsets", 4);
     for (size_t i = 0; i < offsets.size(); i += 4) {
-      const std::string at = At("offsets", i / 4);
-      const auto len = static_cast<uint32_t>(Int(offsets[i], 1, kMax, (at + " length").c_str()));
-      const auto rb =
-          static_cast<uint32_t>(Int(offsets[i + 1], 0, raw_size, (at + " raw begin").c_str()));
-      const auto re =
-          static_cast<uint32_t>(Int(offsets[i + 2], rb, raw_size, (at + " raw end").c_str()));
-      const bool copy = Int(offsets[i + 3], 0, 1, (at + " copy").c_str()) == 1;
-      if (int64_t{d.offsets.size()} + len > text_size) throw Bad{at + " runs past the text"};
+      auto at = [&] { return At("offsets", i / 4); };
+      const auto len =
+          static_cast<uint32_t>(Int(offsets[i], 1, kMax, What{"offsets", i / 4, "length"}));
+      const auto rb = static_cast<uint32_t>(
+          Int(offsets[i + 1], 0, raw_size, What{"offsets", i / 4, "raw begin"}));
+      const auto re = static_cast<uint32_t>(
+          Int(offsets[i + 2], rb, raw_size, What{"offsets", i / 4, "raw end"}));
+      const bool copy = Int(offsets[i + 3], 0, 1, What{"offsets", i / 4, "copy"}) == 1;
+      if (int64_t{d.offsets.size()} + len > text_size) throw Bad{at() + " runs past the text"};
       if (copy) {
         if (re - rb != len)
-          throw Bad{at + " copies " + std::to_string(len) + " bytes from a range of " +
+          throw Bad{at() + " copies " + std::to_string(len) + " bytes from a range of " +
                     std::to_string(re - rb)};
         // a copied run holds the raw bytes it maps to, but for ASCII the
         // loader rewrote one for one (a newline that became a space) and for
@@ -239,7 +255,7 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
           const auto t = static_cast<unsigned char>(d.text[tb + k]);
           const auto r = static_cast<unsigned char>(d.raw[rb + k]);
           if (t != r && t != ' ' && (t >= 0x80 || r >= 0x80)) {
-            throw Bad{at + " copies raw [" + std::to_string(rb) + ", " + std::to_string(re) +
+            throw Bad{at() + " copies raw [" + std::to_string(rb) + ", " + std::to_string(re) +
                       ") but the text differs at raw byte " + std::to_string(rb + k)};
           }
         }
@@ -254,11 +270,12 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
     }
     const json& blocks = Array(Field(record, "blocks"), "blocks", 3);
     for (size_t i = 0; i < blocks.size(); i += 3) {
-      const std::string at = At("blocks", i / 3);
+      auto at = [&] { return At("blocks", i / 3); };
       Block b;
-      b.span.begin = static_cast<uint32_t>(Int(blocks[i], 0, text_size, at.c_str()));
-      b.span.end = static_cast<uint32_t>(Int(blocks[i + 1], b.span.begin, text_size, at.c_str()));
-      b.kind = static_cast<Block::Kind>(Int(blocks[i + 2], 0, 2, (at + " kind").c_str()));
+      b.span.begin = static_cast<uint32_t>(Int(blocks[i], 0, text_size, What{"blocks", i / 3}));
+      b.span.end =
+          static_cast<uint32_t>(Int(blocks[i + 1], b.span.begin, text_size, What{"blocks", i / 3}));
+      b.kind = static_cast<Block::Kind>(Int(blocks[i + 2], 0, 2, What{"blocks", i / 3, "kind"}));
       d.blocks.push_back(b);
     }
 
@@ -266,11 +283,12 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
     const json& sentences = Array(Field(record, "sentences"), "sentences", 2);
     uint32_t last_end = 0;
     for (size_t i = 0; i < sentences.size(); i += 2) {
-      const std::string at = At("sentences", i / 2);
+      auto at = [&] { return At("sentences", i / 2); };
       Sentence s;
-      s.span.begin = static_cast<uint32_t>(Int(sentences[i], last_end, text_size, at.c_str()));
-      s.span.end =
-          static_cast<uint32_t>(Int(sentences[i + 1], s.span.begin + 1, text_size, at.c_str()));
+      s.span.begin =
+          static_cast<uint32_t>(Int(sentences[i], last_end, text_size, What{"sentences", i / 2}));
+      s.span.end = static_cast<uint32_t>(
+          Int(sentences[i + 1], s.span.begin + 1, text_size, What{"sentences", i / 2}));
       last_end = s.span.end;
       m.sentences.push_back(s);
     }
@@ -278,36 +296,38 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
     const int64_t n_gazetteer = static_cast<int64_t>(pack.gazetteer().size());
     const json& mentions = Array(Field(record, "mentions"), "mentions");
     for (size_t i = 0; i < mentions.size(); ++i) {
-      const std::string at = At("mentions", i);
+      auto at = [&] { return At("mentions", i); };
       const json& x = mentions[i];
-      if (!x.is_array() || x.size() != 11) throw Bad{at + " is not an array of 11"};
+      if (!x.is_array() || x.size() != 11) throw Bad{at() + " is not an array of 11"};
       Mention y;
-      y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, (at + " begin").c_str()));
+      y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, What{"mentions", i, "begin"}));
       y.span.end =
-          static_cast<uint32_t>(Int(x[1], y.span.begin + 1, text_size, (at + " end").c_str()));
-      const std::string type = Str(x[2], (at + " type").c_str());
+          static_cast<uint32_t>(Int(x[1], y.span.begin + 1, text_size, What{"mentions", i, "end"}));
+      const std::string type = Str(x[2], What{"mentions", i, "type"});
       const auto t = ParseEntityType(type);
-      if (!t) throw Bad{at + " has unknown type \"" + type + "\""};
+      if (!t) throw Bad{at() + " has unknown type \"" + type + "\""};
       y.type = *t;
-      y.name = Str(x[3], (at + " name").c_str());
-      if (y.name.empty()) throw Bad{at + " has an empty name"};
-      y.rule = Str(x[4], (at + " rule").c_str());
+      y.name = Str(x[3], What{"mentions", i, "name"});
+      if (y.name.empty()) throw Bad{at() + " has an empty name"};
+      y.rule = Str(x[4], What{"mentions", i, "rule"});
       y.priority =
           static_cast<int>(Int(x[5], std::numeric_limits<int>::min(),
-                               std::numeric_limits<int>::max(), (at + " priority").c_str()));
-      y.gazetteer = static_cast<int>(Int(x[6], -1, n_gazetteer - 1, (at + " gazetteer").c_str()));
-      y.prefix_place = static_cast<int>(Int(x[7], -1, n_gazetteer - 1, (at + " place").c_str()));
-      y.sentence = static_cast<int>(Int(x[8], 0, n_sentences - 1, (at + " sentence").c_str()));
+                               std::numeric_limits<int>::max(), What{"mentions", i, "priority"}));
+      y.gazetteer =
+          static_cast<int>(Int(x[6], -1, n_gazetteer - 1, What{"mentions", i, "gazetteer"}));
+      y.prefix_place =
+          static_cast<int>(Int(x[7], -1, n_gazetteer - 1, What{"mentions", i, "place"}));
+      y.sentence = static_cast<int>(Int(x[8], 0, n_sentences - 1, What{"mentions", i, "sentence"}));
       if (!m.sentences[y.sentence].span.Contains(y.span))
-        throw Bad{at + " lies outside its sentence"};
-      y.subtype = Str(x[9], (at + " subtype").c_str());
-      for (const json& al : Array(x[10], (at + " aliases").c_str())) {
-        y.aliases.push_back(Str(al, (at + " alias").c_str()));
+        throw Bad{at() + " lies outside its sentence"};
+      y.subtype = Str(x[9], What{"mentions", i, "subtype"});
+      for (const json& al : Array(x[10], What{"mentions", i, "aliases"})) {
+        y.aliases.push_back(Str(al, What{"mentions", i, "alias"}));
       }
       if (!m.mentions.empty()) {
         const Span& p = m.mentions.back().span;
         if (p.begin > y.span.begin || (p.begin == y.span.begin && p.end < y.span.end)) {
-          throw Bad{at + " is out of order (mentions are sorted by begin, longer first)"};
+          throw Bad{at() + " is out of order (mentions are sorted by begin, longer first)"};
         }
       }
       m.mentions.push_back(std::move(y));
@@ -315,29 +335,30 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
     const int64_t n_mentions = static_cast<int64_t>(m.mentions.size());
     const json& aliases = Array(Field(record, "aliases"), "aliases");
     for (size_t i = 0; i < aliases.size(); ++i) {
-      const std::string at = At("aliases", i);
+      auto at = [&] { return At("aliases", i); };
       const json& x = aliases[i];
-      if (!x.is_array() || x.size() != 3) throw Bad{at + " is not an array of 3"};
+      if (!x.is_array() || x.size() != 3) throw Bad{at() + " is not an array of 3"};
       AliasLink l;
-      l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, (at + " mention").c_str()));
-      l.alias = Str(x[1], (at + " alias").c_str());
-      l.rule = Str(x[2], (at + " rule").c_str());
+      l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, What{"aliases", i, "mention"}));
+      l.alias = Str(x[1], What{"aliases", i, "alias"});
+      l.rule = Str(x[2], What{"aliases", i, "rule"});
       m.aliases.push_back(std::move(l));
     }
     const json& relations = Array(Field(record, "relations"), "relations");
     for (size_t i = 0; i < relations.size(); ++i) {
-      const std::string at = At("relations", i);
+      auto at = [&] { return At("relations", i); };
       const json& x = relations[i];
-      if (!x.is_array() || x.size() != 5) throw Bad{at + " is not an array of 5"};
+      if (!x.is_array() || x.size() != 5) throw Bad{at() + " is not an array of 5"};
       RelationMatch r;
-      const std::string type = Str(x[0], (at + " type").c_str());
+      const std::string type = Str(x[0], What{"relations", i, "type"});
       const auto t = ParseRelationType(type);
-      if (!t) throw Bad{at + " has unknown relation \"" + type + "\""};
+      if (!t) throw Bad{at() + " has unknown relation \"" + type + "\""};
       r.type = *t;
-      r.from = static_cast<size_t>(Int(x[1], 0, n_mentions - 1, (at + " from").c_str()));
-      r.to = static_cast<size_t>(Int(x[2], 0, n_mentions - 1, (at + " to").c_str()));
-      r.rule = Str(x[3], (at + " rule").c_str());
-      r.sentence = static_cast<int>(Int(x[4], 0, n_sentences - 1, (at + " sentence").c_str()));
+      r.from = static_cast<size_t>(Int(x[1], 0, n_mentions - 1, What{"relations", i, "from"}));
+      r.to = static_cast<size_t>(Int(x[2], 0, n_mentions - 1, What{"relations", i, "to"}));
+      r.rule = Str(x[3], What{"relations", i, "rule"});
+      r.sentence =
+          static_cast<int>(Int(x[4], 0, n_sentences - 1, What{"relations", i, "sentence"}));
       m.relations.push_back(std::move(r));
     }
     return a;
