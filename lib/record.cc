@@ -34,6 +34,10 @@ const json& Field(const json& j, const char* key) {
   return *it;
 }
 
+std::string At(const char* list, size_t i) {
+  return std::string(list) + "[" + std::to_string(i) + "]";
+}
+
 // What a value is, for messages ("mentions[3] name"), made into text only
 // when a check fails: a record holds many values.
 struct What {
@@ -41,7 +45,7 @@ struct What {
   What(const char* l, size_t i, const char* f = "") : list(l), index(i), field(f), indexed(true) {}
   std::string str() const {
     if (!indexed) return list;
-    return std::string(list) + "[" + std::to_string(index) + "]" + (*field ? " " : "") + field;
+    return At(list, index) + (*field ? " " : "") + field;
   }
   const char* list;
   size_t index = 0;
@@ -74,10 +78,6 @@ const json& Array(const json& j, const What& what, size_t tuple = 1) {
     throw Bad{what.str() + " does not hold groups of " + std::to_string(tuple)};
   }
   return j;
-}
-
-std::string At(const char* list, size_t i) {
-  return std::string(list) + "[" + std::to_string(i) + "]";
 }
 
 }  // namespace
