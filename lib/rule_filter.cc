@@ -9,6 +9,7 @@
 #include <map>
 #include <utility>
 
+#include "internal/re_options.h"
 #include "internal/utf8.h"
 
 namespace clusterkg::internal {
@@ -17,12 +18,8 @@ namespace {
 // The atoms of one pattern, or false when any match can do without them.
 bool PatternAtoms(const Rule& rule, std::vector<std::string>* atoms) {
   re2::FilteredRE2 filter(/*min_atom_len=*/3);  // one CJK character
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_log_errors(false);
-  o.set_max_mem(int64_t{64} << 20);
-  int id = 0;
-  if (filter.Add(rule.pattern, o, &id) != RE2::NoError) return false;
+  int id = 0;                                   // parsed as the rule's own pattern is
+  if (filter.Add(rule.pattern, RuleReOptions(), &id) != RE2::NoError) return false;
   filter.Compile(atoms);
   if (atoms->empty()) return false;
   for (const std::string& a : *atoms) {

@@ -15,6 +15,7 @@
 
 #include "clusterkg/normalize.h"
 #include "internal/fast_pattern.h"
+#include "internal/re_options.h"
 #include "internal/utf8.h"
 
 namespace clusterkg {
@@ -121,16 +122,8 @@ uint32_t FirstCharKey(std::string_view s) {
   return internal::PackedChar(s, 0, &len);
 }
 
-RE2::Options ReOptions() {
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_log_errors(false);
-  o.set_max_mem(int64_t{64} << 20);
-  return o;
-}
-
 std::shared_ptr<const RE2> CompileRe(const std::string& pattern, std::string* error) {
-  auto re = std::make_shared<const RE2>(pattern, ReOptions());
+  auto re = std::make_shared<const RE2>(pattern, internal::RuleReOptions());
   if (!re->ok()) {
     *error = re->error();
     if (!re->error_arg().empty()) *error += " (at \"" + re->error_arg() + "\")";
