@@ -6,7 +6,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <map>
 #include <utility>
 
 #include "internal/re_options.h"
@@ -15,84 +14,72 @@
 namespace clusterkg::internal {
 namespace {
 
-// The atoms of one pattern, or false when any match can do without them.
-bool PatternAtoms(const Rule& rule, std::vector<std::string>* atoms) {
-  re2::FilteredRE2 filter(/*min_atom_len=*/3);  // one CJK character
-  int id = 0;                                   // parsed as the rule's own pattern is
-  if (filter.Add(rule.pattern, RuleReOptions(), &id) != RE2::NoError) return false;
-  filter.Compile(atoms);
-  if (atoms->empty()) return false;
-  for (const std::string& a : *atoms) {
-    // FilteredRE2 lowercased the atom: a letter with case outside ASCII
-    // could stand for another in the text
-    for (size_t i = 0, len = 1; i < a.size(); i += len) {
-      const int32_t c = DecodeUtf8(a, i, &len);
-      if (c < 0 || (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_CASED))) return false;
-    }
+// Can the text hold `atom` written otherwise than FilteredRE2 lowercased
+// it? Only when it has a letter with case outside ASCII.
+bool CaseMayDiffer(std::string_view atom) {
+  for (size_t i = 0, len = 1; i < atom.size(); i += len) {
+    const int32_t c = DecodeUtf8(atom, i, &len);
+    if (c < 0 || (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_CASED))) return true;
   }
-  return true;
+  return false;
 }
 
 unsigned char Lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 }  // namespace
 
-RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) {
-  words_ = (rules.size() + 63) / 64;
-  always_mask_.assign(words_, 0);
-  always_.assign(rules.size(), 0);
-  std::map<std::string, size_t> atom_index;
+RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.size(), 0) {
+  auto tree = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);  // one CJK character
   for (size_t k = 0; k < rules.size(); ++k) {
     if (rules[k] == nullptr) continue;
-    std::vector<std::string> atoms;
-    if (!PatternAtoms(*rules[k], &atoms)) {
+    int id = 0;  // parsed as the rule's own pattern is
+    if (tree->Add(rules[k]->pattern, RuleReOptions(), &id) != RE2::NoError) {
       always_[k] = 1;
-      always_mask_[k / 64] |= uint64_t{1} << (k % 64);
       continue;
     }
-    for (const std::string& a : atoms) {
-      auto [it, added] = atom_index.emplace(a, atoms_.size());
-      if (added) {
-        atoms_.push_back(a);
-        atom_rules_.resize(atom_rules_.size() + words_, 0);
-      }
-      atom_rules_[it->second * words_ + k / 64] |= uint64_t{1} << (k % 64);
-    }
+    rule_of_.push_back(static_cast<uint32_t>(k));
   }
+  if (rule_of_.empty()) return;  // FilteredRE2 complains of compiling nothing
+  tree->Compile(&atoms_);
+  tree_ = std::move(tree);
   atom_at_.assign(1, -1);
-  for (const auto& [atom, index] : atom_index) {
-    const uint32_t node = trie_.Insert(atom);
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    if (CaseMayDiffer(atoms_[a])) {
+      present_.push_back(static_cast<int>(a));
+      continue;
+    }
+    const uint32_t node = trie_.Insert(atoms_[a]);
     if (node >= atom_at_.size()) atom_at_.resize(node + 1, -1);
-    atom_at_[node] = static_cast<int32_t>(index);
+    atom_at_[node] = static_cast<int32_t>(a);
   }
   trie_.Freeze();
   atom_at_.resize(trie_.size(), -1);
+  tree_->AllPotentials(present_, &bare_);  // what passes where no other atom is
 }
 
 void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   may->assign(always_.begin(), always_.end());
-  if (atoms_.empty()) return;
-  std::vector<uint64_t> mask = always_mask_;
+  if (!tree_) return;
+  std::vector<int> found = present_;
   for (size_t p = 0; p < text.size(); ++p) {
     uint32_t node = trie_.Child(0, Lower(static_cast<unsigned char>(text[p])));
     for (size_t q = p + 1; node != 0; ++q) {
-      if (const int32_t a = atom_at_[node]; a >= 0) {
-        for (size_t w = 0; w < words_; ++w) mask[w] |= atom_rules_[a * words_ + w];
-      }
+      if (const int32_t a = atom_at_[node]; a >= 0) found.push_back(a);
       if (q >= text.size()) break;
       node = trie_.Child(node, Lower(static_cast<unsigned char>(text[q])));
     }
   }
-  for (size_t k = 0; k < may->size(); ++k) {
-    if ((mask[k / 64] >> (k % 64)) & 1) (*may)[k] = 1;
+  if (found.size() == present_.size()) {
+    for (const int id : bare_) (*may)[rule_of_[id]] = 1;
+    return;
   }
+  std::vector<int> pass;  // also the patterns that gave no condition
+  tree_->AllPotentials(found, &pass);
+  for (const int id : pass) (*may)[rule_of_[id]] = 1;
 }
 
-std::vector<std::string> RuleFilter::Atoms(size_t k) const {
-  std::vector<std::string> out;
-  for (size_t a = 0; a < atoms_.size(); ++a) {
-    if ((atom_rules_[a * words_ + k / 64] >> (k % 64)) & 1) out.push_back(atoms_[a]);
-  }
+std::vector<std::string> RuleFilter::Atoms() const {
+  std::vector<std::string> out = atoms_;
   std::sort(out.begin(), out.end());
   return out;
 }

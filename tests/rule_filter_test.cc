@@ -27,12 +27,23 @@ TEST_CASE("a rule is tried only where one of the literals it needs occurs") {
   const Rule org = WithPattern(R"((?P<name>\p{Han}{2,8}?(?P<head>集团|研究院)))");
   const Rule any = WithPattern(R"(\p{Han}{2,4})");  // needs no literal
   const RuleFilter f({&org, &any, nullptr});        // a null rule is left out
-  CHECK(f.Atoms(0) == std::vector<std::string>{"研究院", "集团"});
-  CHECK(f.Atoms(1).empty());
+  CHECK(f.Atoms() == std::vector<std::string>{"研究院", "集团"});
   CHECK(Possible(f, "青岛澳华集团董事长出席。") == std::vector<char>{1, 1, 0});
   CHECK(Possible(f, "南京紫金山网络通信研究院") == std::vector<char>{1, 1, 0});
   CHECK(Possible(f, "南山区政府出席。") == std::vector<char>{0, 1, 0});
   CHECK(Possible(f, "") == std::vector<char>{0, 1, 0});
+}
+
+TEST_CASE("a rule that needs two literals is tried only where both occur") {
+  // a verb of issuing, then an entity (U+E000 marks one in a relation rule)
+  const Rule issued =
+      WithPattern(R"((?P<to>\p{Han}{1,8}?)(?:出台|印发)\p{Han}{0,4}?(?P<from>\x{E000}))");
+  const RuleFilter f({&issued});
+  CHECK(f.Atoms() == std::vector<std::string>{"出台", "印发", "\uE000"});
+  CHECK(Possible(f, "市政府印发\uE000。") == std::vector<char>{1});
+  CHECK(Possible(f, "\uE000由市政府印发。") == std::vector<char>{1});  // RE2 then says no
+  CHECK(Possible(f, "市政府印发通知。") == std::vector<char>{0});      // no entity
+  CHECK(Possible(f, "\uE000与\uE000签约。") == std::vector<char>{0});  // no verb
 }
 
 TEST_CASE("literals are found whatever the case of ASCII letters") {
@@ -40,7 +51,7 @@ TEST_CASE("literals are found whatever the case of ASCII letters") {
   const Rule app = WithPattern(R"(\p{Han}+App)");
   const Rule ci = WithPattern(R"((?i)\p{Han}+(?:BOT|机器人))");
   const RuleFilter f({&app, &ci});
-  CHECK(f.Atoms(0) == std::vector<std::string>{"app"});
+  CHECK(f.Atoms() == std::vector<std::string>{"app", "bot", "机器人"});
   CHECK(Possible(f, "深圳App上线") == std::vector<char>{1, 0});
   CHECK(Possible(f, "深圳APP上线") == std::vector<char>{1, 0});  // RE2 then says no
   CHECK(Possible(f, "聊天Bot上线") == std::vector<char>{0, 1});
@@ -48,11 +59,12 @@ TEST_CASE("literals are found whatever the case of ASCII letters") {
 }
 
 TEST_CASE("a literal with a non-ASCII letter that has case is never relied on") {
-  // Σ could be written σ or ς in a text the pattern matches under (?i)
-  const Rule sigma = WithPattern(R"((?i)Σ\p{Han}+)");
+  // Σ is also written σ or ς in a text the pattern matches under (?i)
+  const Rule sigma = WithPattern(R"((?i)ΣΑΣ\p{Han}+)");
   const RuleFilter f({&sigma});
-  CHECK(f.Atoms(0).empty());
-  CHECK(Possible(f, "上线") == std::vector<char>{1});
+  REQUIRE(RE2::PartialMatch("σας上线", RE2(sigma.pattern)));
+  CHECK(Possible(f, "σας上线") == std::vector<char>{1});
+  CHECK(Possible(f, "ΣΑΣ上线") == std::vector<char>{1});
 }
 
 // Every sentence of the samples through every built-in entity, alias and

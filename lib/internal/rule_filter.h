@@ -1,9 +1,11 @@
 // Which rules can match a piece of text, from the literals they need.
 //
-// re2::FilteredRE2 gives, for each rule's pattern, the literals ("atoms")
-// of which every match holds at least one (it knows more: which atoms must
-// come together; this keeps only "at least one of them"). A rule without
-// such atoms (its pattern can match without any literal) is always tried.
+// re2::FilteredRE2 gives, for each rule's pattern, a condition on literals
+// ("atoms") that every match meets: an AND/OR tree, such as "出台 or 印发,
+// and U+E000" (a verb of issuing, and an entity). One walk over the text
+// with a trie of all the atoms finds those present; FilteredRE2 then says
+// which rules' conditions hold. A rule whose pattern gives no condition
+// (it can match without any literal) is always tried.
 //
 //   RuleFilter f(rules);            // once, when the matcher is made
 //   f.Possible(sentence, &may);     // may[k]: rules[k] can match here
@@ -15,7 +17,10 @@
 #ifndef CLUSTERKG_LIB_INTERNAL_RULE_FILTER_H_
 #define CLUSTERKG_LIB_INTERNAL_RULE_FILTER_H_
 
+#include <re2/filtered_re2.h>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,18 +40,19 @@ class RuleFilter {
   // rules[k] cannot match anywhere in `text`.
   void Possible(std::string_view text, std::vector<char>* may) const;
 
-  // The atoms of rules[k] (sorted), for tests.
-  std::vector<std::string> Atoms(size_t k) const;
+  // Every atom the filter looks for (sorted), for tests.
+  std::vector<std::string> Atoms() const;
   size_t size() const { return always_.size(); }
 
  private:
-  size_t words_ = 0;                   // 64-bit words in a rule mask
-  std::vector<uint64_t> always_mask_;  // rules tried whatever the text
-  std::vector<char> always_;           // per rule: tried whatever the text
-  ByteTrie trie_;                      // the atoms
-  std::vector<int32_t> atom_at_;       // per node: the atom ending there, or -1
-  std::vector<std::string> atoms_;     // per atom
-  std::vector<uint64_t> atom_rules_;   // per atom: mask of the rules needing it
+  std::vector<char> always_;                // per rule: tried whatever the text
+  std::unique_ptr<re2::FilteredRE2> tree_;  // the rules' conditions, or null
+  std::vector<uint32_t> rule_of_;           // per pattern in tree_: its rule
+  std::vector<std::string> atoms_;          // per atom id of tree_
+  std::vector<int> present_;                // atoms taken as present everywhere
+  std::vector<int> bare_;                   // patterns of tree_ passing on present_ alone
+  ByteTrie trie_;                           // the other atoms
+  std::vector<int32_t> atom_at_;            // per node: the atom ending there, or -1
 };
 
 }  // namespace clusterkg::internal
