@@ -54,3 +54,28 @@ TEST_CASE("invalid UTF-8 is refused and nothing is written") {
     CHECK(Nlohmann(s).empty());  // nlohmann refuses it too
   }
 }
+
+// Runs of plain ASCII are skipped eight bytes at a time: whatever falls at
+// any place in such a run is still seen.
+TEST_CASE("a byte to escape or check is found wherever it falls in a run of ASCII") {
+  const std::string run = "https://w3id.org/clusterkg/id/";  // 30 plain bytes
+  for (const std::string x : {std::string("\""), std::string("\\"), std::string(1, '\0'),
+                              std::string("\x1F"), std::string("\n"), std::string(" "),
+                              std::string("\x7F"), std::string("深"), std::string("é")}) {
+    for (size_t at = 0; at <= run.size(); ++at) {
+      const std::string s = run.substr(0, at) + x + run.substr(at);
+      INFO("byte " << static_cast<int>(static_cast<unsigned char>(x[0])) << " at " << at);
+      std::string checked, plain;
+      REQUIRE(AppendJsonStringChecked(checked, s));
+      AppendJsonString(plain, s);
+      CHECK(checked == Nlohmann(s));
+      CHECK(plain == checked);
+    }
+  }
+  for (size_t at = 0; at <= run.size(); ++at) {
+    const std::string s = run.substr(0, at) + "\x80" + run.substr(at);
+    INFO("continuation byte alone at " << at);
+    std::string out;
+    CHECK_FALSE(AppendJsonStringChecked(out, s));
+  }
+}

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstring>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -53,9 +55,21 @@ class JsonText {
   }
   void Key(std::string_view k) {  // k: ASCII with nothing to escape
     Next();
-    out_ += '"';
-    out_ += k;
-    out_ += indent_ >= 0 ? "\": " : "\":";
+    char quoted[64];
+    if (k.size() + 4 <= sizeof quoted) {  // "k": in one append
+      size_t n = 0;
+      quoted[n++] = '"';
+      std::memcpy(quoted + n, k.data(), k.size());
+      n += k.size();
+      quoted[n++] = '"';
+      quoted[n++] = ':';
+      if (indent_ >= 0) quoted[n++] = ' ';
+      out_.append(quoted, n);
+    } else {
+      out_ += '"';
+      out_ += k;
+      out_ += indent_ >= 0 ? "\": " : "\":";
+    }
     after_key_ = true;
   }
   void String(std::string_view s) {
@@ -67,7 +81,9 @@ class JsonText {
   }
   void Number(uint64_t v) {
     Value();
-    out_ += std::to_string(v);
+    char digits[24];
+    out_.append(digits,
+                static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
   }
   // {"@id": iri}
   void Ref(std::string_view iri) {
