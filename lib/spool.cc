@@ -453,51 +453,69 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   s.aliases.clear();
 
   // The record of article k, decoded (and matched again with the corpus's
-  // aliases where it needs them), in parallel batches, handed to `take` in
-  // article order.
+  // aliases where it needs them) in batches, handed to `take` in article
+  // order. With more than one thread, the threads decode the next batch
+  // while the calling thread hands over this one: `take` (resolution) runs
+  // on the calling thread alone.
   const size_t threads = std::max<size_t>(1, s.options.threads);
-  auto for_each_article = [&](const std::function<Status(size_t, Article&)>& take) -> Status {
-    const size_t batch = 16 * threads;
+  struct Batch {
+    size_t lo = 0, hi = 0;
     std::vector<Article> arts;
     std::vector<Status> errs;
-    for (size_t lo = 0; lo < n; lo += batch) {
-      const size_t hi = std::min(n, lo + batch);
-      arts.assign(hi - lo, Article{});
-      errs.assign(hi - lo, OkStatus());
-      std::atomic<size_t> next{lo};
-      auto work = [&] {
-        std::string bytes;
-        for (size_t k; (k = next.fetch_add(1)) < hi;) {
-          Status& err = errs[k - lo];
-          if (err = s.records.ReadAt(where[k].first, where[k].second, bytes); !err.ok()) continue;
-          Cursor c{bytes};
-          for (int skip = 0; skip < 5; ++skip) c.Str();
-          const std::string_view record = c.Str();
-          const std::string at = "spool: article " + std::to_string(k);
-          try {
-            auto a = DecodeRecord(nlohmann::json::parse(record), pack, at);
-            if (!c.ok || !a.ok()) {
-              err = InternalError(at + ": does not read back" +
-                                  (a.ok() ? "" : ": " + a.status().message()));
-              continue;
-            }
-            arts[k - lo] = std::move(a).value();
-          } catch (const std::exception& e) {
-            err = InternalError(at + ": does not read back: " + e.what());
-            continue;
-          }
-          scan.Apply(ex, arts[k - lo]);
-        }
-      };
-      {
-        std::vector<std::jthread> pool;
-        for (size_t t = 1; t < std::min(threads, hi - lo); ++t) pool.emplace_back(work);
-        work();
+    std::atomic<size_t> next{0};
+  };
+  auto decode = [&](Batch& b, size_t k, std::string& bytes) {
+    Status& err = b.errs[k - b.lo];
+    if (err = s.records.ReadAt(where[k].first, where[k].second, bytes); !err.ok()) return;
+    Cursor c{bytes};
+    for (int skip = 0; skip < 5; ++skip) c.Str();
+    const std::string_view record = c.Str();
+    const std::string at = "spool: article " + std::to_string(k);
+    try {
+      auto a = DecodeRecord(nlohmann::json::parse(record), pack, at);
+      if (!c.ok || !a.ok()) {
+        err = InternalError(at + ": does not read back" +
+                            (a.ok() ? "" : ": " + a.status().message()));
+        return;
       }
-      for (size_t k = lo; k < hi; ++k) {
-        if (!errs[k - lo].ok()) return errs[k - lo];
-        if (Status st = take(k, arts[k - lo]); !st.ok()) return st;
+      b.arts[k - b.lo] = std::move(a).value();
+    } catch (const std::exception& e) {
+      err = InternalError(at + ": does not read back: " + e.what());
+      return;
+    }
+    scan.Apply(ex, b.arts[k - b.lo]);
+  };
+  auto work = [&decode](Batch& b) {
+    std::string bytes;
+    for (size_t k; (k = b.next.fetch_add(1)) < b.hi;) decode(b, k, bytes);
+  };
+  // Sets b up for the articles from lo, and starts `workers` threads on it.
+  const size_t batch = 64 * threads;
+  auto start = [&](Batch& b, size_t lo, size_t workers, std::vector<std::jthread>& pool) {
+    b.lo = lo;
+    b.hi = std::min(n, lo + batch);
+    b.arts.assign(b.hi - lo, Article{});
+    b.errs.assign(b.hi - lo, OkStatus());
+    b.next = lo;
+    for (size_t t = 0; t < std::min(workers, b.hi - lo); ++t) pool.emplace_back(work, std::ref(b));
+  };
+  auto for_each_article = [&](const std::function<Status(size_t, Article&)>& take) -> Status {
+    Batch batches[2];
+    std::vector<std::jthread> pool;  // (declared after the batches: joined first)
+    if (n > 0) start(batches[0], 0, threads == 1 ? 0 : threads, pool);
+    for (size_t lo = 0, cur = 0; lo < n; lo += batch, cur ^= 1) {
+      Batch& b = batches[cur];
+      if (threads == 1) {
+        work(b);
+      } else {
+        pool.clear();  // joins: this batch is decoded
+        if (b.hi < n) start(batches[cur ^ 1], b.hi, threads, pool);
       }
+      for (size_t k = b.lo; k < b.hi; ++k) {
+        if (!b.errs[k - b.lo].ok()) return b.errs[k - b.lo];
+        if (Status st = take(k, b.arts[k - b.lo]); !st.ok()) return st;
+      }
+      if (threads == 1 && b.hi < n) start(batches[cur ^ 1], b.hi, 0, pool);
     }
     return OkStatus();
   };
