@@ -1,6 +1,8 @@
 // Records of articles: encode, decode with checks, read from JSON-LD/NDJSON.
 #include "clusterkg/record.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <limits>
 #include <type_traits>
@@ -27,11 +29,81 @@ struct Bad {
   std::string what;
 };
 
-const json& Field(const json& j, const char* key) {
-  if (!j.is_object()) throw Bad{"not an object"};
-  auto it = j.find(key);
-  if (it == j.end()) throw Bad{std::string("no \"") + key + "\""};
-  return *it;
+// A record's JSON, read through one of two parsers: nlohmann (a record
+// given as a value) or simdjson (a record given as text, as the spool and
+// DecodeRecordText take it; several times faster). The checks below are
+// written once, against this interface.
+class NlohmannNode {
+ public:
+  explicit NlohmannNode(const json& j) : j_(&j) {}
+  bool IsObject() const { return j_->is_object(); }
+  bool Find(const char* key, NlohmannNode* out) const {
+    auto it = j_->find(key);
+    if (it == j_->end()) return false;
+    *out = NlohmannNode(*it);
+    return true;
+  }
+  bool IsString() const { return j_->is_string(); }
+  std::string_view String() const { return j_->get_ref<const std::string&>(); }
+  bool IsInt() const { return j_->is_number_integer(); }
+  int64_t Int() const {  // above INT64_MAX: clamped, then refused by the range
+    return j_->is_number_unsigned() ? static_cast<int64_t>(std::min<uint64_t>(
+                                          j_->get<uint64_t>(), std::numeric_limits<int64_t>::max()))
+                                    : j_->get<int64_t>();
+  }
+  bool IsArray() const { return j_->is_array(); }
+  std::vector<NlohmannNode> Items() const {
+    std::vector<NlohmannNode> out;
+    out.reserve(j_->size());
+    for (const json& x : *j_) out.emplace_back(x);
+    return out;
+  }
+  std::string Text() const { return j_->dump(); }
+
+ private:
+  const json* j_;
+};
+
+class SimdNode {
+ public:
+  explicit SimdNode(simdjson::dom::element e) : e_(e) {}
+  bool IsObject() const { return e_.is_object(); }
+  bool Find(const char* key, SimdNode* out) const {
+    simdjson::dom::element x;
+    if (e_.get_object().at_key(key).get(x) != simdjson::SUCCESS) return false;
+    *out = SimdNode(x);
+    return true;
+  }
+  bool IsString() const { return e_.is_string(); }
+  std::string_view String() const { return e_.get_string().value_unsafe(); }
+  bool IsInt() const { return e_.is_int64() || e_.is_uint64(); }
+  int64_t Int() const {  // above INT64_MAX: clamped, then refused by the range
+    return e_.is_int64()
+               ? e_.get_int64().value_unsafe()
+               : static_cast<int64_t>(std::min<uint64_t>(e_.get_uint64().value_unsafe(),
+                                                         std::numeric_limits<int64_t>::max()));
+  }
+  bool IsArray() const { return e_.is_array(); }
+  std::vector<SimdNode> Items() const {
+    std::vector<SimdNode> out;
+    simdjson::dom::array items;
+    if (e_.get_array().get(items) != simdjson::SUCCESS) return out;  // (checked IsArray)
+    out.reserve(items.size());
+    for (simdjson::dom::element x : items) out.emplace_back(x);
+    return out;
+  }
+  std::string Text() const { return simdjson::minify(e_); }
+
+ private:
+  simdjson::dom::element e_;
+};
+
+template <typename Node>
+Node Field(const Node& j, const char* key) {
+  if (!j.IsObject()) throw Bad{"not an object"};
+  Node out = j;
+  if (!j.Find(key, &out)) throw Bad{std::string("no \"") + key + "\""};
+  return out;
 }
 
 std::string At(const char* list, size_t i) {
@@ -53,18 +125,17 @@ struct What {
   bool indexed = false;
 };
 
-std::string Str(const json& j, const What& what) {
-  if (!j.is_string()) throw Bad{what.str() + " is not a string"};
-  return j.get<std::string>();
+template <typename Node>
+std::string Str(const Node& j, const What& what) {
+  if (!j.IsString()) throw Bad{what.str() + " is not a string"};
+  return std::string(j.String());
 }
 
 // An integer in [lo, hi].
-int64_t Int(const json& j, int64_t lo, int64_t hi, const What& what) {
-  if (!j.is_number_integer()) throw Bad{what.str() + " is not an integer"};
-  const int64_t v = j.is_number_unsigned()
-                        ? static_cast<int64_t>(std::min<uint64_t>(
-                              j.get<uint64_t>(), std::numeric_limits<int64_t>::max()))
-                        : j.get<int64_t>();
+template <typename Node>
+int64_t Int(const Node& j, int64_t lo, int64_t hi, const What& what) {
+  if (!j.IsInt()) throw Bad{what.str() + " is not an integer"};
+  const int64_t v = j.Int();
   if (v < lo || v > hi) {
     throw Bad{what.str() + " " + std::to_string(v) + " is outside [" + std::to_string(lo) + ", " +
               std::to_string(hi) + "]"};
@@ -72,12 +143,15 @@ int64_t Int(const json& j, int64_t lo, int64_t hi, const What& what) {
   return v;
 }
 
-const json& Array(const json& j, const What& what, size_t tuple = 1) {
-  if (!j.is_array()) throw Bad{what.str() + " is not an array"};
-  if (j.size() % tuple != 0) {
+// The items of an array of `tuple`-sized groups.
+template <typename Node>
+std::vector<Node> Array(const Node& j, const What& what, size_t tuple = 1) {
+  if (!j.IsArray()) throw Bad{what.str() + " is not an array"};
+  std::vector<Node> items = j.Items();
+  if (items.size() % tuple != 0) {
     throw Bad{what.str() + " does not hold groups of " + std::to_string(tuple)};
   }
-  return j;
+  return items;
 }
 
 }  // namespace
@@ -195,177 +269,207 @@ std::string EncodeRecordText(const Article& article, const RulePack& pack) {
   return o;
 }
 
+namespace {
+
+// The article a record describes (DecodeRecord); throws Bad.
+template <typename Node>
+Article Decode(const Node& record, const RulePack& pack) {
+  if (Int(Field(record, "version"), 0, std::numeric_limits<int>::max(), "version") != kVersion) {
+    throw Bad{"version " + Field(record, "version").Text() + " is not " + std::to_string(kVersion) +
+              " (written by another clusterkg)"};
+  }
+  const std::string fp = Str(Field(record, "pack"), "pack");
+  if (fp != pack.fingerprint()) {
+    throw Bad{"matched with rule pack " + fp + ", but these rules are " + pack.fingerprint() +
+              " (merge with the same --rules and --no-builtin-rules as the extraction)"};
+  }
+  Article a;
+  Document& d = a.doc;
+  d.id = Str(Field(record, "id"), "id");
+  d.url = Str(Field(record, "url"), "url");
+  d.headline = Str(Field(record, "headline"), "headline");
+  d.date = Str(Field(record, "date"), "date");
+  d.author = Str(Field(record, "author"), "author");
+  const std::string format = Str(Field(record, "format"), "format");
+  bool known_format = false;
+  for (const auto& [f, name] : kFormats) {
+    if (format == name) {
+      d.format = f;
+      known_format = true;
+    }
+  }
+  if (!known_format) throw Bad{"unknown format \"" + format + "\""};
+  d.raw = Str(Field(record, "raw"), "raw");
+  d.text = Str(Field(record, "text"), "text");
+  constexpr int64_t kMax = std::numeric_limits<uint32_t>::max();
+  if (static_cast<int64_t>(d.raw.size()) > kMax || static_cast<int64_t>(d.text.size()) > kMax) {
+    throw Bad{"text over 4 GiB"};
+  }
+  const int64_t raw_size = static_cast<int64_t>(d.raw.size());
+  const int64_t text_size = static_cast<int64_t>(d.text.size());
+
+  const std::vector<Node> offsets = Array(Field(record, "offsets"), "offsets", 4);
+  for (size_t i = 0; i < offsets.size(); i += 4) {
+    auto at = [&] { return At("offsets", i / 4); };
+    const auto len =
+        static_cast<uint32_t>(Int(offsets[i], 1, kMax, What{"offsets", i / 4, "length"}));
+    const auto rb = static_cast<uint32_t>(
+        Int(offsets[i + 1], 0, raw_size, What{"offsets", i / 4, "raw begin"}));
+    const auto re =
+        static_cast<uint32_t>(Int(offsets[i + 2], rb, raw_size, What{"offsets", i / 4, "raw end"}));
+    const bool copy = Int(offsets[i + 3], 0, 1, What{"offsets", i / 4, "copy"}) == 1;
+    if (int64_t{d.offsets.size()} + len > text_size) throw Bad{at() + " runs past the text"};
+    if (copy) {
+      if (re - rb != len)
+        throw Bad{at() + " copies " + std::to_string(len) + " bytes from a range of " +
+                  std::to_string(re - rb)};
+      // a copied run holds the raw bytes it maps to, but for ASCII the
+      // loader rewrote one for one (a newline that became a space) and for
+      // spaces it put where malformed HTML shifted its map; else offsets
+      // computed from the text would point into other characters
+      const uint32_t tb = d.offsets.size();
+      for (uint32_t k = 0; k < len; ++k) {
+        const auto t = static_cast<unsigned char>(d.text[tb + k]);
+        const auto r = static_cast<unsigned char>(d.raw[rb + k]);
+        if (t != r && t != ' ' && (t >= 0x80 || r >= 0x80)) {
+          throw Bad{at() + " copies raw [" + std::to_string(rb) + ", " + std::to_string(re) +
+                    ") but the text differs at raw byte " + std::to_string(rb + k)};
+        }
+      }
+      d.offsets.AppendCopy(len, rb);
+    } else {
+      d.offsets.Append(len, rb, re);
+    }
+  }
+  if (d.offsets.size() != d.text.size()) {
+    throw Bad{"offsets cover " + std::to_string(d.offsets.size()) + " of " +
+              std::to_string(d.text.size()) + " text bytes"};
+  }
+  const std::vector<Node> blocks = Array(Field(record, "blocks"), "blocks", 3);
+  for (size_t i = 0; i < blocks.size(); i += 3) {
+    Block b;
+    b.span.begin = static_cast<uint32_t>(Int(blocks[i], 0, text_size, What{"blocks", i / 3}));
+    b.span.end =
+        static_cast<uint32_t>(Int(blocks[i + 1], b.span.begin, text_size, What{"blocks", i / 3}));
+    b.kind = static_cast<Block::Kind>(Int(blocks[i + 2], 0, 2, What{"blocks", i / 3, "kind"}));
+    d.blocks.push_back(b);
+  }
+
+  MatchResult& m = a.match;
+  const std::vector<Node> sentences = Array(Field(record, "sentences"), "sentences", 2);
+  uint32_t last_end = 0;
+  for (size_t i = 0; i < sentences.size(); i += 2) {
+    Sentence s;
+    s.span.begin =
+        static_cast<uint32_t>(Int(sentences[i], last_end, text_size, What{"sentences", i / 2}));
+    s.span.end = static_cast<uint32_t>(
+        Int(sentences[i + 1], s.span.begin + 1, text_size, What{"sentences", i / 2}));
+    last_end = s.span.end;
+    m.sentences.push_back(s);
+  }
+  const int64_t n_sentences = static_cast<int64_t>(m.sentences.size());
+  const int64_t n_gazetteer = static_cast<int64_t>(pack.gazetteer().size());
+  const std::vector<Node> mentions = Array(Field(record, "mentions"), "mentions");
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    auto at = [&] { return At("mentions", i); };
+    if (!mentions[i].IsArray()) throw Bad{at() + " is not an array of 11"};
+    const std::vector<Node> x = mentions[i].Items();
+    if (x.size() != 11) throw Bad{at() + " is not an array of 11"};
+    Mention y;
+    y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, What{"mentions", i, "begin"}));
+    y.span.end =
+        static_cast<uint32_t>(Int(x[1], y.span.begin + 1, text_size, What{"mentions", i, "end"}));
+    const std::string type = Str(x[2], What{"mentions", i, "type"});
+    const auto t = ParseEntityType(type);
+    if (!t) throw Bad{at() + " has unknown type \"" + type + "\""};
+    y.type = *t;
+    y.name = Str(x[3], What{"mentions", i, "name"});
+    if (y.name.empty()) throw Bad{at() + " has an empty name"};
+    y.rule = Str(x[4], What{"mentions", i, "rule"});
+    y.priority =
+        static_cast<int>(Int(x[5], std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
+                             What{"mentions", i, "priority"}));
+    y.gazetteer =
+        static_cast<int>(Int(x[6], -1, n_gazetteer - 1, What{"mentions", i, "gazetteer"}));
+    y.prefix_place = static_cast<int>(Int(x[7], -1, n_gazetteer - 1, What{"mentions", i, "place"}));
+    y.sentence = static_cast<int>(Int(x[8], 0, n_sentences - 1, What{"mentions", i, "sentence"}));
+    if (!m.sentences[y.sentence].span.Contains(y.span))
+      throw Bad{at() + " lies outside its sentence"};
+    y.subtype = Str(x[9], What{"mentions", i, "subtype"});
+    for (const Node& al : Array(x[10], What{"mentions", i, "aliases"})) {
+      y.aliases.push_back(Str(al, What{"mentions", i, "alias"}));
+    }
+    if (!m.mentions.empty()) {
+      const Span& p = m.mentions.back().span;
+      if (p.begin > y.span.begin || (p.begin == y.span.begin && p.end < y.span.end)) {
+        throw Bad{at() + " is out of order (mentions are sorted by begin, longer first)"};
+      }
+    }
+    m.mentions.push_back(std::move(y));
+  }
+  const int64_t n_mentions = static_cast<int64_t>(m.mentions.size());
+  const std::vector<Node> aliases = Array(Field(record, "aliases"), "aliases");
+  for (size_t i = 0; i < aliases.size(); ++i) {
+    auto at = [&] { return At("aliases", i); };
+    if (!aliases[i].IsArray()) throw Bad{at() + " is not an array of 3"};
+    const std::vector<Node> x = aliases[i].Items();
+    if (x.size() != 3) throw Bad{at() + " is not an array of 3"};
+    AliasLink l;
+    l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, What{"aliases", i, "mention"}));
+    l.alias = Str(x[1], What{"aliases", i, "alias"});
+    l.rule = Str(x[2], What{"aliases", i, "rule"});
+    m.aliases.push_back(std::move(l));
+  }
+  const std::vector<Node> relations = Array(Field(record, "relations"), "relations");
+  for (size_t i = 0; i < relations.size(); ++i) {
+    auto at = [&] { return At("relations", i); };
+    if (!relations[i].IsArray()) throw Bad{at() + " is not an array of 5"};
+    const std::vector<Node> x = relations[i].Items();
+    if (x.size() != 5) throw Bad{at() + " is not an array of 5"};
+    RelationMatch r;
+    const std::string type = Str(x[0], What{"relations", i, "type"});
+    const auto t = ParseRelationType(type);
+    if (!t) throw Bad{at() + " has unknown relation \"" + type + "\""};
+    r.type = *t;
+    r.from = static_cast<size_t>(Int(x[1], 0, n_mentions - 1, What{"relations", i, "from"}));
+    r.to = static_cast<size_t>(Int(x[2], 0, n_mentions - 1, What{"relations", i, "to"}));
+    r.rule = Str(x[3], What{"relations", i, "rule"});
+    r.sentence = static_cast<int>(Int(x[4], 0, n_sentences - 1, What{"relations", i, "sentence"}));
+    m.relations.push_back(std::move(r));
+  }
+  return a;
+}
+
+}  // namespace
+
 Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std::string& where) {
   try {
-    if (Int(Field(record, "version"), 0, std::numeric_limits<int>::max(), "version") != kVersion) {
-      throw Bad{"version " + Field(record, "version").dump() + " is not " +
-                std::to_string(kVersion) + " (written by another clusterkg)"};
-    }
-    const std::string fp = Str(Field(record, "pack"), "pack");
-    if (fp != pack.fingerprint()) {
-      throw Bad{"matched with rule pack " + fp + ", but these rules are " + pack.fingerprint() +
-                " (merge with the same --rules and --no-builtin-rules as the extraction)"};
-    }
-    Article a;
-    Document& d = a.doc;
-    d.id = Str(Field(record, "id"), "id");
-    d.url = Str(Field(record, "url"), "url");
-    d.headline = Str(Field(record, "headline"), "headline");
-    d.date = Str(Field(record, "date"), "date");
-    d.author = Str(Field(record, "author"), "author");
-    const std::string format = Str(Field(record, "format"), "format");
-    bool known_format = false;
-    for (const auto& [f, name] : kFormats) {
-      if (format == name) {
-        d.format = f;
-        known_format = true;
-      }
-    }
-    if (!known_format) throw Bad{"unknown format \"" + format + "\""};
-    d.raw = Str(Field(record, "raw"), "raw");
-    d.text = Str(Field(record, "text"), "text");
-    constexpr int64_t kMax = std::numeric_limits<uint32_t>::max();
-    if (static_cast<int64_t>(d.raw.size()) > kMax || static_cast<int64_t>(d.text.size()) > kMax) {
-      throw Bad{"text over 4 GiB"};
-    }
-    const int64_t raw_size = static_cast<int64_t>(d.raw.size());
-    const int64_t text_size = static_cast<int64_t>(d.text.size());
-
-    const json& offsets = Array(Field(record, "offsets"), "offsets", 4);
-    for (size_t i = 0; i < offsets.size(); i += 4) {
-      auto at = [&] { return At("offsets", i / 4); };
-      const auto len =
-          static_cast<uint32_t>(Int(offsets[i], 1, kMax, What{"offsets", i / 4, "length"}));
-      const auto rb = static_cast<uint32_t>(
-          Int(offsets[i + 1], 0, raw_size, What{"offsets", i / 4, "raw begin"}));
-      const auto re = static_cast<uint32_t>(
-          Int(offsets[i + 2], rb, raw_size, What{"offsets", i / 4, "raw end"}));
-      const bool copy = Int(offsets[i + 3], 0, 1, What{"offsets", i / 4, "copy"}) == 1;
-      if (int64_t{d.offsets.size()} + len > text_size) throw Bad{at() + " runs past the text"};
-      if (copy) {
-        if (re - rb != len)
-          throw Bad{at() + " copies " + std::to_string(len) + " bytes from a range of " +
-                    std::to_string(re - rb)};
-        // a copied run holds the raw bytes it maps to, but for ASCII the
-        // loader rewrote one for one (a newline that became a space) and for
-        // spaces it put where malformed HTML shifted its map; else offsets
-        // computed from the text would point into other characters
-        const uint32_t tb = d.offsets.size();
-        for (uint32_t k = 0; k < len; ++k) {
-          const auto t = static_cast<unsigned char>(d.text[tb + k]);
-          const auto r = static_cast<unsigned char>(d.raw[rb + k]);
-          if (t != r && t != ' ' && (t >= 0x80 || r >= 0x80)) {
-            throw Bad{at() + " copies raw [" + std::to_string(rb) + ", " + std::to_string(re) +
-                      ") but the text differs at raw byte " + std::to_string(rb + k)};
-          }
-        }
-        d.offsets.AppendCopy(len, rb);
-      } else {
-        d.offsets.Append(len, rb, re);
-      }
-    }
-    if (d.offsets.size() != d.text.size()) {
-      throw Bad{"offsets cover " + std::to_string(d.offsets.size()) + " of " +
-                std::to_string(d.text.size()) + " text bytes"};
-    }
-    const json& blocks = Array(Field(record, "blocks"), "blocks", 3);
-    for (size_t i = 0; i < blocks.size(); i += 3) {
-      auto at = [&] { return At("blocks", i / 3); };
-      Block b;
-      b.span.begin = static_cast<uint32_t>(Int(blocks[i], 0, text_size, What{"blocks", i / 3}));
-      b.span.end =
-          static_cast<uint32_t>(Int(blocks[i + 1], b.span.begin, text_size, What{"blocks", i / 3}));
-      b.kind = static_cast<Block::Kind>(Int(blocks[i + 2], 0, 2, What{"blocks", i / 3, "kind"}));
-      d.blocks.push_back(b);
-    }
-
-    MatchResult& m = a.match;
-    const json& sentences = Array(Field(record, "sentences"), "sentences", 2);
-    uint32_t last_end = 0;
-    for (size_t i = 0; i < sentences.size(); i += 2) {
-      auto at = [&] { return At("sentences", i / 2); };
-      Sentence s;
-      s.span.begin =
-          static_cast<uint32_t>(Int(sentences[i], last_end, text_size, What{"sentences", i / 2}));
-      s.span.end = static_cast<uint32_t>(
-          Int(sentences[i + 1], s.span.begin + 1, text_size, What{"sentences", i / 2}));
-      last_end = s.span.end;
-      m.sentences.push_back(s);
-    }
-    const int64_t n_sentences = static_cast<int64_t>(m.sentences.size());
-    const int64_t n_gazetteer = static_cast<int64_t>(pack.gazetteer().size());
-    const json& mentions = Array(Field(record, "mentions"), "mentions");
-    for (size_t i = 0; i < mentions.size(); ++i) {
-      auto at = [&] { return At("mentions", i); };
-      const json& x = mentions[i];
-      if (!x.is_array() || x.size() != 11) throw Bad{at() + " is not an array of 11"};
-      Mention y;
-      y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, What{"mentions", i, "begin"}));
-      y.span.end =
-          static_cast<uint32_t>(Int(x[1], y.span.begin + 1, text_size, What{"mentions", i, "end"}));
-      const std::string type = Str(x[2], What{"mentions", i, "type"});
-      const auto t = ParseEntityType(type);
-      if (!t) throw Bad{at() + " has unknown type \"" + type + "\""};
-      y.type = *t;
-      y.name = Str(x[3], What{"mentions", i, "name"});
-      if (y.name.empty()) throw Bad{at() + " has an empty name"};
-      y.rule = Str(x[4], What{"mentions", i, "rule"});
-      y.priority =
-          static_cast<int>(Int(x[5], std::numeric_limits<int>::min(),
-                               std::numeric_limits<int>::max(), What{"mentions", i, "priority"}));
-      y.gazetteer =
-          static_cast<int>(Int(x[6], -1, n_gazetteer - 1, What{"mentions", i, "gazetteer"}));
-      y.prefix_place =
-          static_cast<int>(Int(x[7], -1, n_gazetteer - 1, What{"mentions", i, "place"}));
-      y.sentence = static_cast<int>(Int(x[8], 0, n_sentences - 1, What{"mentions", i, "sentence"}));
-      if (!m.sentences[y.sentence].span.Contains(y.span))
-        throw Bad{at() + " lies outside its sentence"};
-      y.subtype = Str(x[9], What{"mentions", i, "subtype"});
-      for (const json& al : Array(x[10], What{"mentions", i, "aliases"})) {
-        y.aliases.push_back(Str(al, What{"mentions", i, "alias"}));
-      }
-      if (!m.mentions.empty()) {
-        const Span& p = m.mentions.back().span;
-        if (p.begin > y.span.begin || (p.begin == y.span.begin && p.end < y.span.end)) {
-          throw Bad{at() + " is out of order (mentions are sorted by begin, longer first)"};
-        }
-      }
-      m.mentions.push_back(std::move(y));
-    }
-    const int64_t n_mentions = static_cast<int64_t>(m.mentions.size());
-    const json& aliases = Array(Field(record, "aliases"), "aliases");
-    for (size_t i = 0; i < aliases.size(); ++i) {
-      auto at = [&] { return At("aliases", i); };
-      const json& x = aliases[i];
-      if (!x.is_array() || x.size() != 3) throw Bad{at() + " is not an array of 3"};
-      AliasLink l;
-      l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, What{"aliases", i, "mention"}));
-      l.alias = Str(x[1], What{"aliases", i, "alias"});
-      l.rule = Str(x[2], What{"aliases", i, "rule"});
-      m.aliases.push_back(std::move(l));
-    }
-    const json& relations = Array(Field(record, "relations"), "relations");
-    for (size_t i = 0; i < relations.size(); ++i) {
-      auto at = [&] { return At("relations", i); };
-      const json& x = relations[i];
-      if (!x.is_array() || x.size() != 5) throw Bad{at() + " is not an array of 5"};
-      RelationMatch r;
-      const std::string type = Str(x[0], What{"relations", i, "type"});
-      const auto t = ParseRelationType(type);
-      if (!t) throw Bad{at() + " has unknown relation \"" + type + "\""};
-      r.type = *t;
-      r.from = static_cast<size_t>(Int(x[1], 0, n_mentions - 1, What{"relations", i, "from"}));
-      r.to = static_cast<size_t>(Int(x[2], 0, n_mentions - 1, What{"relations", i, "to"}));
-      r.rule = Str(x[3], What{"relations", i, "rule"});
-      r.sentence =
-          static_cast<int>(Int(x[4], 0, n_sentences - 1, What{"relations", i, "sentence"}));
-      m.relations.push_back(std::move(r));
-    }
-    return a;
+    return Decode(NlohmannNode(record), pack);
   } catch (const Bad& bad) {
     return ParseError(where + ": record: " + bad.what);
   } catch (const json::exception& e) {
     return ParseError(where + ": record: " + e.what());
+  }
+}
+
+Result<Article> DecodeRecordText(std::string_view text, const RulePack& pack,
+                                 const std::string& where) {
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end: the text is
+  // copied into a buffer of this thread's that has them (zeroed)
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string padded;
+  padded.assign(text);
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::dom::element root;
+  if (const auto err =
+          parser.parse(padded.data(), text.size(), /*realloc_if_needed=*/false).get(root);
+      err != simdjson::SUCCESS) {
+    return ParseError(where + ": record: " + simdjson::error_message(err));
+  }
+  try {
+    return Decode(SimdNode(root), pack);
+  } catch (const Bad& bad) {
+    return ParseError(where + ": record: " + bad.what);
   }
 }
 

@@ -472,7 +472,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     const std::string_view record = c.Str();
     const std::string at = "spool: article " + std::to_string(k);
     try {
-      auto a = DecodeRecord(nlohmann::json::parse(record), pack, at);
+      auto a = DecodeRecordText(record, pack, at);
       if (!c.ok || !a.ok()) {
         err = InternalError(at + ": does not read back" +
                             (a.ok() ? "" : ": " + a.status().message()));

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libre2-dev libgumbo-dev libicu-dev libboost-graph-dev
-  nlohmann-json3-dev catch2 libyaml-cpp-dev libcli11-dev libgoogle-perftools-dev
+  nlohmann-json3-dev libsimdjson-dev catch2 libyaml-cpp-dev libcli11-dev libgoogle-perftools-dev
   python3 python3-rdflib python3-networkx python3-distributed graphviz clang-format
   chromium fonts-noto-cjk
 )

@@ -31,12 +31,13 @@ std::string OneRun(std::vector<Article> articles) {
   return JsonLdWriter().ToJson(g).dump();
 }
 
-// Articles through their records, as separate runs would write them.
+// Articles through their records, as separate runs would write them, read
+// back from the text as the spool reads them.
 std::vector<Article> ThroughRecords(const std::vector<Article>& articles) {
   std::vector<Article> out;
   for (const Article& a : articles) {
     const std::string text = EncodeRecord(a, Builtin().rules()).dump();
-    auto back = DecodeRecord(json::parse(text), Builtin().rules(), "test");
+    auto back = DecodeRecordText(text, Builtin().rules(), "test");  // (simdjson)
     REQUIRE(back.ok());
     out.push_back(std::move(back).value());
   }
@@ -140,10 +141,22 @@ json Broken(const std::function<void(json&)>& change) {
   return r;
 }
 
+// The message DecodeRecord gives for r; DecodeRecordText must give the
+// same for r's text, where r has one.
 std::string DecodeError(const json& r) {
   auto a = DecodeRecord(r, Builtin().rules(), "in.ndjson:4");
   REQUIRE_FALSE(a.ok());
   CHECK(a.status().code() == StatusCode::kParseError);
+  std::string text;
+  try {
+    text = r.dump();
+  } catch (const json::exception&) {
+    return a.status().message();  // not valid UTF-8: no JSON text holds it
+  }
+  auto b = DecodeRecordText(text, Builtin().rules(), "in.ndjson:4");
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.status().code() == StatusCode::kParseError);
+  CHECK(b.status().message() == a.status().message());
   return a.status().message();
 }
 
@@ -196,6 +209,29 @@ TEST_CASE("malformed records are refused with the field that is wrong") {
             std::to_string(Broken([](json&) {})["mentions"].size() - 1) + "]");
   CHECK(DecodeError(Broken([](json& r) { r["aliases"][0] = "x"; })) ==
         "in.ndjson:4: record: aliases[0] is not an array of 3");
+  CHECK(DecodeError(Broken([](json& r) { r["mentions"][0][0] = -1; })) ==
+        "in.ndjson:4: record: mentions[0] begin -1 is outside [0, " + std::to_string(text) + "]");
+  CHECK(DecodeError(Broken([](json& r) { r["mentions"][0][3] = 7; })) ==
+        "in.ndjson:4: record: mentions[0] name is not a string");
+  CHECK(DecodeError(Broken([](json& r) { r["mentions"][0][5] = 1.5; })) ==
+        "in.ndjson:4: record: mentions[0] priority is not an integer");
+  CHECK(DecodeError(Broken([](json& r) { r["mentions"][0][5] = 18446744073709551615u; })) ==
+        "in.ndjson:4: record: mentions[0] priority 9223372036854775807 is outside [-2147483648, "
+        "2147483647]");
+  CHECK(DecodeError(json::array()) == "in.ndjson:4: record: not an object");
+}
+
+TEST_CASE("record text that is not JSON is refused with simdjson's reason") {
+  const std::string text =
+      EncodeRecordText(MustExtractFile(SamplePath("01-suzhou-nano.txt")), Builtin().rules());
+  auto a = DecodeRecordText(std::string_view(text).substr(0, text.size() / 2), Builtin().rules(),
+                            "spool: article 3");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().code() == StatusCode::kParseError);
+  CHECK_THAT(a.status().message(), Catch::Matchers::StartsWith("spool: article 3: record: "));
+  CHECK(a.status().message().size() > std::string("spool: article 3: record: ").size());
+  CHECK_FALSE(DecodeRecordText("", Builtin().rules(), "x").ok());
+  CHECK(DecodeRecordText(text, Builtin().rules(), "x").ok());  // the whole text reads back
 }
 
 TEST_CASE("records are read from JSON-LD and NDJSON with each problem named by line") {
