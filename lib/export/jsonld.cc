@@ -201,7 +201,10 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
                     const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string self = iri(e.id);
   const std::string type = TypeTerm(e.type);
-  Members n{{"@id", Str(self)}, {"name", Str(e.name)}};
+  Members n;
+  n.reserve(8);
+  n.emplace_back("@id", Str(self));
+  n.emplace_back("name", Str(e.name));
   n.emplace_back("@type", [&](JsonText& t) {
     if (e.subtype.empty() || e.subtype == type) {
       t.String(type);
@@ -224,11 +227,17 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   n.emplace_back("ckg:mention", [&](JsonText& t) {
     t.Open('[');
+    std::string id;  // ARTICLE#type-start-end, made in one buffer
     for (const EntityMention& m : mentions) {
       const std::string& art = article_iri(m.article);
+      id.assign(art).append(1, '#').append(lower);
+      for (const uint32_t x : {m.start, m.end}) {
+        char digits[16];
+        id.append(1, '-').append(digits, std::to_chars(digits, digits + sizeof digits, x).ptr);
+      }
       t.Open('{');
       t.Key("@id");
-      t.String(art + "#" + lower + "-" + std::to_string(m.start) + "-" + std::to_string(m.end));
+      t.String(id);
       t.Key("@type");
       t.String("ckg:Mention");
       t.Key("ckg:article");
