@@ -29,6 +29,12 @@ struct Bad {
   std::string what;
 };
 
+// An unsigned value as int64_t: above INT64_MAX clamped to it, and then
+// refused by the range every integer of a record is checked against.
+int64_t Clamped(uint64_t v) {
+  return static_cast<int64_t>(std::min<uint64_t>(v, std::numeric_limits<int64_t>::max()));
+}
+
 // A record's JSON, read through one of two parsers: nlohmann (a record
 // given as a value) or simdjson (a record given as text, as the spool and
 // DecodeRecordText take it; several times faster). The checks below are
@@ -46,10 +52,8 @@ class NlohmannNode {
   bool IsString() const { return j_->is_string(); }
   std::string_view String() const { return j_->get_ref<const std::string&>(); }
   bool IsInt() const { return j_->is_number_integer(); }
-  int64_t Int() const {  // above INT64_MAX: clamped, then refused by the range
-    return j_->is_number_unsigned() ? static_cast<int64_t>(std::min<uint64_t>(
-                                          j_->get<uint64_t>(), std::numeric_limits<int64_t>::max()))
-                                    : j_->get<int64_t>();
+  int64_t Int() const {
+    return j_->is_number_unsigned() ? Clamped(j_->get<uint64_t>()) : j_->get<int64_t>();
   }
   bool IsArray() const { return j_->is_array(); }
   std::vector<NlohmannNode> Items() const {
@@ -77,11 +81,8 @@ class SimdNode {
   bool IsString() const { return e_.is_string(); }
   std::string_view String() const { return e_.get_string().value_unsafe(); }
   bool IsInt() const { return e_.is_int64() || e_.is_uint64(); }
-  int64_t Int() const {  // above INT64_MAX: clamped, then refused by the range
-    return e_.is_int64()
-               ? e_.get_int64().value_unsafe()
-               : static_cast<int64_t>(std::min<uint64_t>(e_.get_uint64().value_unsafe(),
-                                                         std::numeric_limits<int64_t>::max()));
+  int64_t Int() const {
+    return e_.is_int64() ? e_.get_int64().value_unsafe() : Clamped(e_.get_uint64().value_unsafe());
   }
   bool IsArray() const { return e_.is_array(); }
   std::vector<SimdNode> Items() const {

@@ -58,7 +58,9 @@ Result<Article> DecodeRecord(const nlohmann::json& record, const RulePack& pack,
 // The same from the record's JSON text (as EncodeRecordText writes it),
 // parsed with simdjson: several times faster than parsing it with nlohmann
 // and calling DecodeRecord. Errors as DecodeRecord's, and kParseError
-// "WHERE: record: ..." for text that is not JSON.
+// "WHERE: record: ..." for text that is not JSON. (A key written twice in
+// one object, which no record has, is read at its first place here and
+// at its last by nlohmann.)
 Result<Article> DecodeRecordText(std::string_view text, const RulePack& pack,
                                  const std::string& where);
 
