@@ -144,6 +144,17 @@ int64_t Int(const Node& j, int64_t lo, int64_t hi, const What& what) {
   return v;
 }
 
+// The items of an array of exactly n values.
+template <typename Node>
+std::vector<Node> Tuple(const Node& j, size_t n, const What& what) {
+  std::vector<Node> items;
+  if (j.IsArray()) items = j.Items();
+  if (!j.IsArray() || items.size() != n) {
+    throw Bad{what.str() + " is not an array of " + std::to_string(n)};
+  }
+  return items;
+}
+
 // The items of an array of `tuple`-sized groups.
 template <typename Node>
 std::vector<Node> Array(const Node& j, const What& what, size_t tuple = 1) {
@@ -373,9 +384,7 @@ Article Decode(const Node& record, const RulePack& pack) {
   const std::vector<Node> mentions = Array(Field(record, "mentions"), "mentions");
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto at = [&] { return At("mentions", i); };
-    if (!mentions[i].IsArray()) throw Bad{at() + " is not an array of 11"};
-    const std::vector<Node> x = mentions[i].Items();
-    if (x.size() != 11) throw Bad{at() + " is not an array of 11"};
+    const std::vector<Node> x = Tuple(mentions[i], 11, What{"mentions", i});
     Mention y;
     y.span.begin = static_cast<uint32_t>(Int(x[0], 0, text_size, What{"mentions", i, "begin"}));
     y.span.end =
@@ -411,10 +420,7 @@ Article Decode(const Node& record, const RulePack& pack) {
   const int64_t n_mentions = static_cast<int64_t>(m.mentions.size());
   const std::vector<Node> aliases = Array(Field(record, "aliases"), "aliases");
   for (size_t i = 0; i < aliases.size(); ++i) {
-    auto at = [&] { return At("aliases", i); };
-    if (!aliases[i].IsArray()) throw Bad{at() + " is not an array of 3"};
-    const std::vector<Node> x = aliases[i].Items();
-    if (x.size() != 3) throw Bad{at() + " is not an array of 3"};
+    const std::vector<Node> x = Tuple(aliases[i], 3, What{"aliases", i});
     AliasLink l;
     l.mention = static_cast<size_t>(Int(x[0], 0, n_mentions - 1, What{"aliases", i, "mention"}));
     l.alias = Str(x[1], What{"aliases", i, "alias"});
@@ -424,9 +430,7 @@ Article Decode(const Node& record, const RulePack& pack) {
   const std::vector<Node> relations = Array(Field(record, "relations"), "relations");
   for (size_t i = 0; i < relations.size(); ++i) {
     auto at = [&] { return At("relations", i); };
-    if (!relations[i].IsArray()) throw Bad{at() + " is not an array of 5"};
-    const std::vector<Node> x = relations[i].Items();
-    if (x.size() != 5) throw Bad{at() + " is not an array of 5"};
+    const std::vector<Node> x = Tuple(relations[i], 5, What{"relations", i});
     RelationMatch r;
     const std::string type = Str(x[0], What{"relations", i, "type"});
     const auto t = ParseRelationType(type);
