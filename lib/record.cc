@@ -445,11 +445,11 @@ Article Decode(const Node& record, const RulePack& pack) {
   return a;
 }
 
-}  // namespace
-
-Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std::string& where) {
+// The article `node` describes, or the error, named by `where`.
+template <typename Node>
+Result<Article> DecodeNode(const Node& node, const RulePack& pack, const std::string& where) {
   try {
-    return Decode(NlohmannNode(record), pack);
+    return Decode(node, pack);
   } catch (const Bad& bad) {
     return ParseError(where + ": record: " + bad.what);
   } catch (const json::exception& e) {
@@ -457,75 +457,108 @@ Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std
   }
 }
 
+// JSON text parsed with simdjson, which reads up to SIMDJSON_PADDING bytes
+// past the end: the text is copied into a padded, zeroed buffer first.
+class SimdParser {
+ public:
+  simdjson::error_code Parse(std::string_view text, simdjson::dom::element* root) {
+    padded_.assign(text);
+    padded_.append(simdjson::SIMDJSON_PADDING, '\0');
+    return parser_.parse(padded_.data(), text.size(), /*realloc_if_needed=*/false).get(*root);
+  }
+
+ private:
+  simdjson::dom::parser parser_;  // its last document stays valid until the next Parse
+  std::string padded_;
+};
+
+// This thread's parser for records' text.
+SimdParser& RecordParser() {
+  thread_local SimdParser parser;
+  return parser;
+}
+
+// A record embedded in a document as JSON text: parsed with simdjson, or,
+// when simdjson refuses the text, with nlohmann (which may accept what
+// simdjson does not, so that both read the same records). Sets *not_json
+// when neither can parse it.
+Result<Article> DecodeEmbedded(std::string_view text, const RulePack& pack,
+                               const std::string& where, bool* not_json) {
+  *not_json = false;
+  simdjson::dom::element root;
+  if (RecordParser().Parse(text, &root) == simdjson::SUCCESS) {
+    return DecodeNode(SimdNode(root), pack, where);
+  }
+  const json parsed = json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) {
+    *not_json = true;
+    return ParseError(where + ": record: not JSON text");
+  }
+  return DecodeNode(NlohmannNode(parsed), pack, where);
+}
+
+}  // namespace
+
+Result<Article> DecodeRecord(const json& record, const RulePack& pack, const std::string& where) {
+  return DecodeNode(NlohmannNode(record), pack, where);
+}
+
 Result<Article> DecodeRecordText(std::string_view text, const RulePack& pack,
                                  const std::string& where) {
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end: the text is
-  // copied into a buffer of this thread's that has them (zeroed)
-  thread_local simdjson::dom::parser parser;
-  thread_local std::string padded;
-  padded.assign(text);
-  padded.append(simdjson::SIMDJSON_PADDING, '\0');
   simdjson::dom::element root;
-  if (const auto err =
-          parser.parse(padded.data(), text.size(), /*realloc_if_needed=*/false).get(root);
-      err != simdjson::SUCCESS) {
+  if (const auto err = RecordParser().Parse(text, &root); err != simdjson::SUCCESS) {
     return ParseError(where + ": record: " + simdjson::error_message(err));
   }
-  try {
-    return Decode(SimdNode(root), pack);
-  } catch (const Bad& bad) {
-    return ParseError(where + ": record: " + bad.what);
-  }
+  return DecodeNode(SimdNode(root), pack, where);
 }
 
 namespace {
 
 // The records of one JSON-LD document (a whole graph or one NDJSON line).
-void TakeDocument(const json& doc, const std::string& where, const RulePack& pack,
+template <typename Node>
+void TakeDocument(const Node& doc, const std::string& where, const RulePack& pack,
                   const std::function<void(Article&&)>& take, std::vector<Status>* errors) {
   auto report = [&](std::string m) {
     if (errors) errors->push_back(ParseError(where + ": " + std::move(m)));
   };
-  if (!doc.is_object()) return report("not a JSON-LD document (an object)");
-  const json* nodes = &doc;
-  json one;
-  if (auto g = doc.find("@graph"); g != doc.end()) {
-    if (!g->is_array()) return report("@graph is not an array");
-    nodes = &*g;
+  if (!doc.IsObject()) return report("not a JSON-LD document (an object)");
+  std::vector<Node> nodes;
+  if (Node graph = doc; doc.Find("@graph", &graph)) {
+    if (!graph.IsArray()) return report("@graph is not an array");
+    nodes = graph.Items();
   } else {
-    one = json::array({doc});
-    nodes = &one;
+    nodes.push_back(doc);
   }
-  for (const json& n : *nodes) {
-    if (!n.is_object()) continue;
-    auto type = n.find("@type");
-    if (type == n.end() || *type != "NewsArticle") continue;
-    const std::string url = n.contains("url") && n["url"].is_string() ? n["url"].get<std::string>()
-                                                                      : std::string("an article");
-    if (auto err = n.find("ckg:error"); err != n.end()) {
-      report(url +
-             ": was not extracted: " + (err->is_string() ? err->get<std::string>() : err->dump()));
+  for (const Node& n : nodes) {
+    if (!n.IsObject()) continue;
+    if (Node type = n;
+        !n.Find("@type", &type) || !type.IsString() || type.String() != "NewsArticle") {
       continue;
     }
-    auto rec = n.find("ckg:record");
-    if (rec == n.end()) {
+    Node field = n;
+    const std::string url = n.Find("url", &field) && field.IsString() ? std::string(field.String())
+                                                                      : std::string("an article");
+    if (n.Find("ckg:error", &field)) {
+      report(url + ": was not extracted: " +
+             (field.IsString() ? std::string(field.String()) : field.Text()));
+      continue;
+    }
+    Node rec = n;
+    if (!n.Find("ckg:record", &rec)) {
       report(url + ": has no ckg:record (written with --no-record, or by another tool)");
       continue;
     }
     // {"@type": rdf:JSON, "@value": "<JSON text>"}; also a JSON object in
     // place of the text, or the record itself (as JSON-LD compaction may give)
-    const json* value = &*rec;
-    if (rec->is_object() && rec->contains("@value")) value = &(*rec)["@value"];
-    json parsed;
-    if (value->is_string()) {
-      parsed = json::parse(value->get<std::string>(), nullptr, false);
-      if (parsed.is_discarded()) {
-        report(url + ": ckg:record is not JSON text");
-        continue;
-      }
-      value = &parsed;
+    Node value = rec;
+    if (rec.IsObject()) rec.Find("@value", &value);
+    bool not_json = false;
+    auto a = value.IsString() ? DecodeEmbedded(value.String(), pack, where + ": " + url, &not_json)
+                              : DecodeNode(value, pack, where + ": " + url);
+    if (not_json) {
+      report(url + ": ckg:record is not JSON text");
+      continue;
     }
-    auto a = DecodeRecord(*value, pack, where + ": " + url);
     if (!a.ok()) {
       if (errors) errors->push_back(a.status());
       continue;
@@ -552,19 +585,26 @@ void ForEachRecord(std::istream& in, const std::string& source, const RulePack& 
   }
   json doc = json::parse(first, nullptr, false);
   if (!doc.is_discarded()) {
-    TakeDocument(doc, source + ":" + std::to_string(first_no), pack, take, errors);
+    TakeDocument(NlohmannNode(doc), source + ":" + std::to_string(first_no), pack, take, errors);
+    // the other lines with simdjson (several times faster); a line it
+    // refuses goes to nlohmann, as the first line did
+    SimdParser lines;
     std::string line;
     size_t no = first_no;
     while (std::getline(in, line)) {
       ++no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       const std::string where = source + ":" + std::to_string(no);
+      if (simdjson::dom::element root; lines.Parse(line, &root) == simdjson::SUCCESS) {
+        TakeDocument(SimdNode(root), where, pack, take, errors);
+        continue;
+      }
       doc = json::parse(line, nullptr, false);
       if (doc.is_discarded()) {
         if (errors) errors->push_back(ParseError(where + ": not JSON"));
         continue;
       }
-      TakeDocument(doc, where, pack, take, errors);
+      TakeDocument(NlohmannNode(doc), where, pack, take, errors);
     }
   } else {
     std::string all = first + "\n";
@@ -593,7 +633,7 @@ void ForEachRecord(std::istream& in, const std::string& source, const RulePack& 
       if (errors) errors->push_back(ParseError(source + ": not JSON-LD: " + what));
       return;
     }
-    TakeDocument(doc, source, pack, take, errors);
+    TakeDocument(NlohmannNode(doc), source, pack, take, errors);
   }
   if (in.bad() && errors) errors->push_back(IoError(source + ": read failed"));
 }

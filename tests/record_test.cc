@@ -284,6 +284,24 @@ TEST_CASE("records are read from JSON-LD and NDJSON with each problem named by l
     CHECK_THAT(errors[0].message(), Catch::Matchers::StartsWith(
                                         "a.jsonld:" + std::to_string(lines) + ": not JSON-LD: "));
   }
+  SECTION("lines and records that simdjson refuses are read with nlohmann") {
+    // simdjson refuses an integer over 64 bits; nlohmann reads it as a double
+    const std::string big = "123456789012345678901234567890";
+    std::string line = ndjson.substr(0, ndjson.find('\n'));
+    const std::string value = R"("@value":"{)";
+    const size_t at = line.find(value);
+    REQUIRE(at != std::string::npos);
+    std::string record_big = line;  // a member more in the record's text
+    record_big.insert(at + value.size(), R"(\"big\":)" + big + ",");
+    const std::string line_big = "{\"ckg:big\": " + big + ", " + line.substr(1);
+    CHECK_FALSE(DecodeRecordText("{\"big\":" + big + "}", Builtin().rules(), "x").ok());
+    std::istringstream lines(line + "\n" + line_big + "\n" + record_big + "\n");
+    errors.clear();
+    const auto read = ReadRecords(lines, "big.ndjson", Builtin().rules(), &errors);
+    CHECK(errors.empty());
+    REQUIRE(read.size() == 3);
+    for (const Article& a : read) CHECK(a.doc.url == two[0].doc.url);
+  }
   SECTION("a number too large for a double is an error, not an escaping exception") {
     // (found by the fuzzer: nlohmann throws out_of_range for it)
     std::istringstream in("{\"@graph\": [\n  1E400\n]}\n");
