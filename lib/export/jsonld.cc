@@ -55,21 +55,15 @@ class JsonText {
   }
   void Key(std::string_view k) {  // k: ASCII with nothing to escape
     Next();
-    char quoted[64];
-    if (k.size() + 4 <= sizeof quoted) {  // "k": in one append
-      size_t n = 0;
-      quoted[n++] = '"';
-      std::memcpy(quoted + n, k.data(), k.size());
-      n += k.size();
-      quoted[n++] = '"';
-      quoted[n++] = ':';
-      if (indent_ >= 0) quoted[n++] = ' ';
-      out_.append(quoted, n);
-    } else {
-      out_ += '"';
-      out_ += k;
-      out_ += indent_ >= 0 ? "\": " : "\":";
-    }
+    // "k": (and a space when indenting), written in place
+    const size_t at = out_.size();
+    out_.resize(at + k.size() + (indent_ >= 0 ? 4 : 3), ' ');
+    char* d = out_.data() + at;
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    *d++ = '"';
+    *d = ':';
     after_key_ = true;
   }
   void String(std::string_view s) {
