@@ -14,11 +14,13 @@
 // position; the other articles are still processed and written, and the
 // exit status is 1. Usage errors and broken rule packs exit with 2.
 #include <CLI/CLI.hpp>
-#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -178,51 +180,36 @@ class Run {
     Commit(Prepare(std::move(a), where));
   }
 
-  // Queues an item; items are extracted in batches on `jobs` threads and
-  // taken in input order, so the output does not depend on the threads.
+  // Queues an item. With one job it is extracted and taken at once; else
+  // `jobs` workers extract the queued items, and they are taken in input
+  // order, so the output does not depend on the threads. At most
+  // 64 items per job wait to be taken.
   void Submit(Item item) {
-    batch_.push_back(std::move(item));
-    if (batch_.size() >= 64 * Jobs()) Launch();
+    if (Jobs() == 1) {
+      Commit(Extract(item));
+      return;
+    }
+    if (workers_.empty()) {
+      for (size_t t = 0; t < Jobs(); ++t) workers_.emplace_back([this] { Work(); });
+    }
+    {
+      std::lock_guard lock(mu_);
+      window_.emplace_back().item = std::move(item);
+    }
+    work_cv_.notify_one();
+    Settle(64 * Jobs());
   }
 
   // Extracts and takes every queued item.
-  void Drain() {
-    Launch();
-    Launch();
-  }
+  void Drain() { Settle(0); }
 
-  // Hands the queued items to the workers as a batch, and takes the batch
-  // before it once its workers are done: the main thread writes one batch
-  // while the workers extract the next. With one job, the main thread
-  // extracts the batch itself and takes it at once.
-  void Launch() {
-    std::unique_ptr<Batch> previous = std::move(flight_);
-    if (previous) previous->pool.clear();  // joins: its outcomes are ready
-    if (!batch_.empty()) {
-      flight_ = std::make_unique<Batch>();
-      Batch& b = *flight_;
-      b.items = std::move(batch_);
-      batch_.clear();
-      b.done.resize(b.items.size());
-      auto work = [this, &b] {
-        for (size_t i; (i = b.next.fetch_add(1)) < b.items.size();) {
-          const Item& it = b.items[i];
-          b.done[i] = it.is_line ? Prepare(ex_->ExtractJsonRecord(it.line, it.source, it.line_no),
-                                           it.source + ":" + std::to_string(it.line_no))
-                                 : Prepare(ex_->ExtractFile(it.path), it.path);
-        }
-      };
-      if (Jobs() == 1) {
-        work();
-      } else {
-        for (size_t t = 0; t < std::min(Jobs(), b.items.size()); ++t) b.pool.emplace_back(work);
-      }
+  ~Run() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
     }
-    if (previous) TakeBatch(*previous);
-    if (flight_ && Jobs() == 1) {  // done already
-      std::unique_ptr<Batch> now = std::move(flight_);
-      TakeBatch(*now);
-    }
+    work_cv_.notify_all();
+    workers_.clear();  // joins
   }
 
   void ReadJsonl(std::istream& in, const std::string& source) {
@@ -339,19 +326,64 @@ class Run {
   std::vector<clusterkg::Article> articles_;
   std::unique_ptr<clusterkg::CorpusSpool> spool_;
   clusterkg::Status spool_error_;
-  std::vector<Item> batch_;  // queued, not yet handed to the workers
-  // A batch the workers extract: outcome i is item i's.
-  struct Batch {
-    std::vector<Item> items;
-    std::vector<Outcome> done;
-    std::atomic<size_t> next{0};
-    std::vector<std::jthread> pool;  // last: joined first when destroyed
-  };
-  std::unique_ptr<Batch> flight_;  // handed to the workers, not yet taken
-  void TakeBatch(Batch& b) {
-    for (Outcome& o : b.done) Commit(std::move(o));
-    if (o_.format == "ndjson") out_.flush();
+  Outcome Extract(const Item& it) const {
+    return it.is_line ? Prepare(ex_->ExtractJsonRecord(it.line, it.source, it.line_no),
+                                it.source + ":" + std::to_string(it.line_no))
+                      : Prepare(ex_->ExtractFile(it.path), it.path);
   }
+
+  // A worker: extracts the oldest item no worker has taken, until stopped.
+  void Work() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      work_cv_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
+      if (stop_) return;
+      Slot& s = window_[taken_++];  // stays put: only done slots are popped
+      lock.unlock();
+      Outcome out = Extract(s.item);
+      lock.lock();
+      s.outcome = std::move(out);
+      s.done = true;
+      if (&s == &window_.front()) done_cv_.notify_one();  // what Settle waits for
+    }
+  }
+
+  // Takes the done items at the front of the window, in order, and waits
+  // for the front one while more than `keep` items are queued. Output is
+  // flushed before waiting, so that a reader of NDJSON sees every line
+  // that is ready.
+  void Settle(size_t keep) {
+    std::unique_lock lock(mu_);
+    while (!window_.empty()) {
+      if (!window_.front().done) {
+        if (window_.size() <= keep) break;
+        lock.unlock();
+        if (o_.format == "ndjson") out_.flush();
+        lock.lock();
+        done_cv_.wait(lock, [this] { return window_.front().done; });
+      }
+      Outcome o = std::move(window_.front().outcome);
+      window_.pop_front();
+      --taken_;
+      lock.unlock();
+      Commit(std::move(o));
+      lock.lock();
+    }
+    if (window_.empty() && o_.format == "ndjson") out_.flush();
+  }
+
+  // Items handed to the workers and not yet taken, oldest first.
+  struct Slot {
+    Item item;
+    Outcome outcome;  // once `done`
+    bool done = false;
+  };
+  std::mutex mu_;  // guards the window, `taken_`, `stop_` and the slots' outcomes
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Slot> window_;
+  size_t taken_ = 0;  // slots at the window's front that a worker has taken
+  bool stop_ = false;
+  std::vector<std::jthread> workers_;
   size_t seen_ = 0, failed_ = 0;
   Counts counts_;
 };

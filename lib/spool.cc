@@ -21,6 +21,7 @@
 #include "internal/alias_scan.h"
 #include "internal/jsonld_nodes.h"
 #include "internal/resolver.h"
+#include "internal/worker_pool.h"
 
 namespace clusterkg {
 namespace {
@@ -491,31 +492,34 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   };
   // Sets b up for the articles from lo, and starts `workers` threads on it.
   const size_t batch = 64 * threads;
-  auto start = [&](Batch& b, size_t lo, size_t workers, std::vector<std::jthread>& pool) {
+  auto start = [&](Batch& b, size_t lo, internal::WorkerPool& pool) {
     b.lo = lo;
     b.hi = std::min(n, lo + batch);
     b.arts.assign(b.hi - lo, Article{});
     b.errs.assign(b.hi - lo, OkStatus());
     b.next = lo;
-    for (size_t t = 0; t < std::min(workers, b.hi - lo); ++t) pool.emplace_back(work, std::ref(b));
+    for (size_t t = 0; t < std::min(pool.size(), b.hi - lo); ++t) {
+      pool.Post([&work, &b] { work(b); });
+    }
   };
   auto for_each_article = [&](const std::function<Status(size_t, Article&)>& take) -> Status {
     Batch batches[2];
-    std::vector<std::jthread> pool;  // (declared after the batches: joined first)
-    if (n > 0) start(batches[0], 0, threads == 1 ? 0 : threads, pool);
+    // (declared after the batches: its tasks end before they go)
+    internal::WorkerPool pool(threads == 1 ? 0 : threads);
+    if (n > 0) start(batches[0], 0, pool);
     for (size_t lo = 0, cur = 0; lo < n; lo += batch, cur ^= 1) {
       Batch& b = batches[cur];
       if (threads == 1) {
         work(b);
       } else {
-        pool.clear();  // joins: this batch is decoded
-        if (b.hi < n) start(batches[cur ^ 1], b.hi, threads, pool);
+        pool.Wait();  // this batch is decoded
+        if (b.hi < n) start(batches[cur ^ 1], b.hi, pool);
       }
       for (size_t k = b.lo; k < b.hi; ++k) {
         if (!b.errs[k - b.lo].ok()) return b.errs[k - b.lo];
         if (Status st = take(k, b.arts[k - b.lo]); !st.ok()) return st;
       }
-      if (threads == 1 && b.hi < n) start(batches[cur ^ 1], b.hi, 0, pool);
+      if (threads == 1 && b.hi < n) start(batches[cur ^ 1], b.hi, pool);
     }
     return OkStatus();
   };
@@ -648,6 +652,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     std::vector<std::string> text(node_batch);
     std::vector<Status> errs(node_batch);
     std::vector<Scratch> scratch(threads);
+    internal::WorkerPool pool(threads - 1);  // and the calling thread
     for (size_t lo = 0, hi; lo < count; lo = hi) {
       uint64_t bytes = 0;
       for (hi = lo; hi < count && hi - lo < node_batch && (hi == lo || bytes < kBatchBytes); ++hi) {
@@ -657,16 +662,12 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
         if (Status e = before(lo, hi); !e.ok()) return e;
       }
       std::atomic<size_t> next{lo};
-      auto work = [&](Scratch& sc) {
-        for (size_t i; (i = next.fetch_add(1)) < hi;) errs[i - lo] = make(i, text[i - lo], sc);
-      };
-      {
-        std::vector<std::jthread> pool;
-        for (size_t t = 1; t < std::min(threads, hi - lo); ++t) {
-          pool.emplace_back(work, std::ref(scratch[t]));
+      auto work = [&](size_t t) {
+        for (size_t i; (i = next.fetch_add(1)) < hi;) {
+          errs[i - lo] = make(i, text[i - lo], scratch[t]);
         }
-        work(scratch[0]);
-      }
+      };
+      pool.Parallel(std::min(threads, hi - lo), work);
       for (size_t i = lo; i < hi; ++i) {
         if (!errs[i - lo].ok()) return errs[i - lo];
         emit(text[i - lo]);
