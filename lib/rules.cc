@@ -15,6 +15,7 @@
 
 #include "clusterkg/normalize.h"
 #include "internal/fast_pattern.h"
+#include "internal/head_pattern.h"
 #include "internal/re_options.h"
 #include "internal/utf8.h"
 
@@ -333,8 +334,10 @@ void ParseRule(const YAML::Node& n, const std::string& file,
         static_cast<int>(fp.group.size()) == r.re->NumberOfCapturingGroups() + 1 &&
         fast_re->NumberOfCapturingGroups() ==
             r.re->NumberOfCapturingGroups() + static_cast<int>(fp.bounds.size())) {
-      r.fast = std::make_shared<const Rule::Fast>(
-          Rule::Fast{std::move(fast_re), std::move(fp.group), std::move(fp.bounds)});
+      std::shared_ptr<const internal::HeadPattern> head;
+      if (r.re->NumberOfCapturingGroups() == 2) head = internal::HeadPattern::Make(r.pattern);
+      r.fast = std::make_shared<const Rule::Fast>(Rule::Fast{
+          std::move(fast_re), std::move(fp.group), std::move(fp.bounds), std::move(head)});
     }
   }
   if (!reject.empty()) {

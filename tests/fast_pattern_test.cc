@@ -1,10 +1,12 @@
 // Fast forms of rule patterns: the rewrite, and the same matches as the
 // patterns as written.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "internal/fast_pattern.h"
+#include "internal/re_options.h"
 #include "test_util.h"
 
 using clusterkg::internal::FastPattern;
@@ -72,4 +74,80 @@ TEST_CASE("every built-in rule finds the same matches through its fast form") {
   }
   CHECK(rules_with_fast >= 20);
   CHECK(matches > 100);
+}
+
+// Head-anchored forms (internal/head_pattern.h): which patterns have one,
+// and RE2's matches and groups on random text, many times over.
+using clusterkg::internal::HeadPattern;
+
+TEST_CASE("patterns of one shape get a head-anchored form") {
+  CHECK(HeadPattern::Make(R"((?P<name>[\p{Han}A-Za-z0-9]{2,16}?(?P<head>开发区|园区)))"));
+  CHECK(HeadPattern::Make(R"((?P<n>\p{Han}{0,12}?(?P<h>处)))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))(?:[^\p{Han}]|的))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}(?P<head>镇|乡)))"));    // greedy
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡+)))"));  // not words
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[[:alpha:]]{2,16}?(?P<head>a|b)))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{9,2}?(?P<head>镇)))"));
+  std::vector<std::string> with_head;
+  for (const clusterkg::Rule& rule : clusterkg::testing::Builtin().rules().rules()) {
+    if (rule.fast && rule.fast->head) with_head.push_back(rule.id);
+  }
+  std::string ids;
+  for (const std::string& id : with_head) ids += id + " ";
+  INFO(ids);
+  CHECK(std::find(with_head.begin(), with_head.end(), "place.zone") != with_head.end());
+  CHECK(std::find(with_head.begin(), with_head.end(), "org.center") != with_head.end());
+}
+
+TEST_CASE("head-anchored matches are RE2's, on random text") {
+  // words that overlap and nest, a class with and without the words'
+  // characters, bounds from 0
+  const std::vector<std::string> patterns = {
+      R"((?P<name>[\p{Han}A-Za-z0-9]{2,16}?(?P<head>开发区|区|高新区|园区|产业园区|园)))",
+      R"((?P<name>[a-c]{0,5}?(?P<head>ab|b|abc|ca)))",
+      R"((?P<name>[^,。a]{1,4}?(?P<head>a|aa|新区)))",
+      R"((?P<name>\p{Han}{3,3}?(?P<head>中心)))",
+  };
+  // pieces the texts are made of: the words, characters in and out of the
+  // classes, and bytes that are not UTF-8
+  const std::vector<std::string> pieces = {"开发", "区", "高新", "园",   "产业", "中心", "深圳",
+                                           "a",    "b",  "c",    "ab",   ",",    "。",   " ",
+                                           "x",    "9",  "新",   "\xE5", "\xFF", "😀"};
+  uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  size_t matches = 0;
+  for (const std::string& pat : patterns) {
+    INFO(pat);
+    const auto head = HeadPattern::Make(pat);
+    REQUIRE(head);
+    const RE2 re(pat, clusterkg::internal::RuleReOptions());
+    REQUIRE(re.ok());
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      for (size_t k = next() % 24; k > 0; --k) text += pieces[next() % pieces.size()];
+      std::vector<std::string> want, got;
+      std::vector<re2::StringPiece> g(3);
+      const re2::StringPiece input(text);
+      for (size_t pos = 0;
+           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 3);) {
+        for (const auto& sp : g)
+          want.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
+        pos = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+      }
+      HeadPattern::Scan scan;
+      head->Prepare(input, scan);
+      for (size_t pos = 0; head->Match(input, scan, pos, g.data());) {
+        for (const auto& sp : g)
+          got.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
+        pos = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+      }
+      INFO(text);
+      REQUIRE(got == want);
+      matches += want.size() / 3;
+    }
+  }
+  CHECK(matches > 5000);
 }

@@ -38,6 +38,9 @@ class RE2;
 namespace clusterkg {
 
 class Normalizer;
+namespace internal {
+class HeadPattern;
+}
 
 // The base classes of SPEC section 2, plus publications (not scored).
 enum class EntityType : uint8_t {
@@ -122,6 +125,9 @@ struct Rule {
     std::shared_ptr<const re2::RE2> re;
     std::vector<int> group;                   // group of `re` -> group of this one
     std::vector<std::pair<int, int>> bounds;  // group, most characters
+    // The same matches without RE2, for patterns of one shape
+    // (lib/internal/head_pattern.h); null for the others.
+    std::shared_ptr<const internal::HeadPattern> head;
   };
   std::shared_ptr<const Fast> fast;
   int priority = 50;

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "clusterkg/rules.h"
+#include "internal/head_pattern.h"
 #include "internal/utf8.h"
 
 namespace clusterkg::internal {
@@ -58,6 +59,15 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   std::vector<re2::StringPiece> gf(nf);
   // the input is the range alone, so that ^ and $ match at its ends
   const re2::StringPiece input(text.data() + b, e - b);
+  if (fast && fast->head) {  // without RE2: the matches never empty
+    HeadPattern::Scan scan;
+    fast->head->Prepare(input, scan);
+    for (size_t pos = 0; fast->head->Match(input, scan, pos, g.data());) {
+      f(g);
+      pos = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
+    }
+    return;
+  }
   size_t pos = 0;
   while (pos <= input.size()) {
     bool slow = fast == nullptr;
