@@ -1,8 +1,8 @@
 // The spool's worker pool: every posted task runs once, Wait waits for them
 // all, and Parallel runs one call per index with the first on the caller.
 #include <atomic>
-#include <chrono>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
