@@ -75,60 +75,65 @@ struct Parser {
 
 // A word with no character that means something in a pattern.
 bool PlainWord(std::string_view w) {
-  return !w.empty() && w.find_first_of("\\.+*?()[]{}|^$") == std::string_view::npos;
+  return !w.empty() && w.find_first_of("\\.+*?()[]{}|^$") == std::string_view::npos &&
+         FindInvalidUtf8(w) == std::string_view::npos;
+}
+
+// One plain character (the quotes of a prefix).
+bool PlainChar(std::string_view c) {
+  size_t len = 0;
+  return PlainWord(c) && DecodeUtf8(c, 0, &len) >= 0 && len == c.size();
+}
+
+// Whether T is one piece to match after the word: no alternation at its
+// top level (it would split the whole pattern), no group that captures, no
+// look at what comes before (^ outside a class, \b, \B, \A) and no flags.
+bool TailTakes(std::string_view t) {
+  int depth = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\\') {
+      if (i + 1 < t.size() && std::string_view("bBAC").find(t[i + 1]) != std::string_view::npos) {
+        return false;
+      }
+      ++i;
+    } else if (c == '[') {
+      Parser ps{t.substr(i)};
+      std::string_view cls;
+      if (!ps.Class(&cls)) return false;
+      i += cls.size() - 1;
+    } else if (c == '(') {
+      if (t.substr(i, 3) != "(?:") return false;
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    } else if (c == '^') {
+      return false;
+    }
+  }
+  return depth == 0;
 }
 
 }  // namespace
 
-std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
-  Parser ps{pattern};
-  std::string_view cls;
-  uint32_t least = 0, most = 0;
-  if (!ps.GroupOpen() || !ps.Class(&cls) || !ps.Eat("{") || !ps.Number(&least) || !ps.Eat(",") ||
-      !ps.Number(&most) || !ps.Eat("}?") || least > most || !ps.GroupOpen() ||
-      !ps.p.ends_with("))")) {
-    return nullptr;
-  }
-  std::string_view list = ps.p.substr(0, ps.p.size() - 2);
-  std::vector<std::string_view> words;
-  for (size_t at = 0;;) {
-    const size_t bar = list.find('|', at);
-    words.push_back(list.substr(at, bar - at));
-    if (!PlainWord(words.back()) || FindInvalidUtf8(words.back()) != std::string_view::npos) {
-      return nullptr;
-    }
-    if (bar == std::string_view::npos) break;
-    at = bar + 1;
-  }
-  auto class_re = std::make_unique<RE2>(std::string(cls), RuleReOptions());
-  if (!class_re->ok() || class_re->NumberOfCapturingGroups() != 0) return nullptr;
-
-  std::unique_ptr<HeadPattern> h(new HeadPattern);
-  h->class_re_ = std::move(class_re);
-  h->least_ = least;
-  h->most_ = most;
-  std::vector<std::pair<uint32_t, int32_t>> ends;  // node, word
-  for (size_t w = 0; w < words.size(); ++w) {
-    h->word_len_.push_back(static_cast<uint32_t>(words[w].size()));
-    ends.emplace_back(h->words_.Insert(words[w]), static_cast<int32_t>(w));
-  }
-  h->words_.Freeze();
-  h->first_word_.assign(h->words_.size(), -1);
-  for (const auto& [node, w] : ends) {
-    if (h->first_word_[node] < 0) h->first_word_[node] = w;  // the first listed
-  }
+std::unique_ptr<const CharClass> CharClass::Make(std::string_view cls) {
+  auto re = std::make_unique<RE2>(std::string(cls), RuleReOptions());
+  if (!re->ok() || re->NumberOfCapturingGroups() != 0) return nullptr;
+  std::unique_ptr<CharClass> c(new CharClass);
+  c->re_ = std::move(re);
   const size_t blocks = (0x10FFFF >> kBlockBits) + 1;
-  h->blocks_ = std::make_unique<std::atomic<const Block*>[]>(blocks);
-  for (size_t b = 0; b < blocks; ++b) h->blocks_[b].store(nullptr, std::memory_order_relaxed);
-  return h;
+  c->blocks_ = std::make_unique<std::atomic<const Block*>[]>(blocks);
+  for (size_t b = 0; b < blocks; ++b) c->blocks_[b].store(nullptr, std::memory_order_relaxed);
+  return c;
 }
 
-HeadPattern::~HeadPattern() {
-  if (!blocks_) return;
+CharClass::~CharClass() {
   for (size_t b = 0; b <= (0x10FFFF >> kBlockBits); ++b) delete blocks_[b].load();
 }
 
-const HeadPattern::Block& HeadPattern::BlockOf(uint32_t block) const {
+const CharClass::Block& CharClass::BlockOf(uint32_t block) const {
   std::atomic<const Block*>& slot = blocks_[block];
   if (const Block* b = slot.load(std::memory_order_acquire)) return *b;
   auto made = std::make_unique<Block>((size_t{1} << kBlockBits) / 64, 0);
@@ -138,7 +143,7 @@ const HeadPattern::Block& HeadPattern::BlockOf(uint32_t block) const {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not characters
     utf8.clear();
     AppendUtf8(utf8, cp);
-    if (RE2::FullMatch(utf8, *class_re_)) (*made)[k / 64] |= uint64_t{1} << (k % 64);
+    if (RE2::FullMatch(utf8, *re_)) (*made)[k / 64] |= uint64_t{1} << (k % 64);
   }
   const Block* expected = nullptr;
   if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) {
@@ -147,12 +152,71 @@ const HeadPattern::Block& HeadPattern::BlockOf(uint32_t block) const {
   return *expected;  // another thread made it first
 }
 
-bool HeadPattern::InClass(int32_t cp) const {
+bool CharClass::Has(int32_t cp) const {
   if (cp < 0 || cp > 0x10FFFF) return false;
   const auto c = static_cast<uint32_t>(cp);
   const Block& b = BlockOf(c >> kBlockBits);
   const uint32_t k = c & ((uint32_t{1} << kBlockBits) - 1);
   return (b[k / 64] >> (k % 64)) & 1;
+}
+
+std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
+  std::unique_ptr<HeadPattern> h(new HeadPattern);
+  Parser ps{pattern};
+  if (!ps.GroupOpen()) return nullptr;
+  if (ps.Eat("(?:")) {  // the quoted prefix: (?:"D{a,b}")?
+    size_t len = 0;
+    DecodeUtf8(ps.p, 0, &len);
+    h->open_ = std::string(ps.p.substr(0, len));
+    ps.p.remove_prefix(len);
+    std::string_view quoted;
+    if (!PlainChar(h->open_) || !ps.Class(&quoted) || !ps.Eat("{") ||
+        !ps.Number(&h->quote_least_) || !ps.Eat(",") || !ps.Number(&h->quote_most_) ||
+        !ps.Eat("}") || h->quote_least_ > h->quote_most_ || ps.p.empty()) {
+      return nullptr;
+    }
+    DecodeUtf8(ps.p, 0, &len);
+    h->close_ = std::string(ps.p.substr(0, len));
+    ps.p.remove_prefix(len);
+    if (!PlainChar(h->close_) || !ps.Eat(")?")) return nullptr;
+    h->quote_class_ = CharClass::Make(quoted);
+    // the quoted part's length is then fixed by where the close comes
+    if (!h->quote_class_ || h->quote_class_->Has(DecodeUtf8(h->close_, 0, &len))) return nullptr;
+  }
+  std::string_view cls;
+  if (!ps.Class(&cls) || !ps.Eat("{") || !ps.Number(&h->least_) || !ps.Eat(",") ||
+      !ps.Number(&h->most_) || !ps.Eat("}?") || h->least_ > h->most_ || !ps.GroupOpen()) {
+    return nullptr;
+  }
+  const size_t close = ps.p.find("))");
+  if (close == std::string_view::npos) return nullptr;
+  const std::string_view list = ps.p.substr(0, close), tail = ps.p.substr(close + 2);
+  std::vector<std::string_view> words;
+  for (size_t at = 0;;) {
+    const size_t bar = list.find('|', at);
+    words.push_back(list.substr(at, bar - at));
+    if (!PlainWord(words.back())) return nullptr;
+    if (bar == std::string_view::npos) break;
+    at = bar + 1;
+  }
+  if (!tail.empty()) {
+    if (!TailTakes(tail)) return nullptr;
+    h->tail_ = std::make_unique<RE2>(std::string(tail), RuleReOptions());
+    if (!h->tail_->ok() || h->tail_->NumberOfCapturingGroups() != 0) return nullptr;
+  }
+  h->name_class_ = CharClass::Make(cls);
+  if (!h->name_class_) return nullptr;
+  std::vector<std::pair<uint32_t, int32_t>> ends;  // node, word
+  for (size_t w = 0; w < words.size(); ++w) {
+    h->word_len_.push_back(static_cast<uint32_t>(words[w].size()));
+    ends.emplace_back(h->words_.Insert(words[w]), static_cast<int32_t>(w));
+  }
+  h->words_.Freeze();
+  h->word_at_.assign(h->words_.size(), -1);
+  for (const auto& [node, w] : ends) {
+    if (h->word_at_[node] < 0) h->word_at_[node] = w;  // the first listed
+  }
+  return h;
 }
 
 void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
@@ -163,12 +227,12 @@ void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
     size_t len = 1;
     const int32_t cp = DecodeUtf8(input, i, &len);
     scan.at.push_back(static_cast<uint32_t>(i));
-    scan.run_end.push_back(InClass(cp) ? 1 : 0);
+    scan.run_end.push_back(name_class_->Has(cp) ? 1 : 0);
     int32_t w = -1;  // the first listed word of those starting at i
     for (size_t k = i, node = 0; k < input.size(); ++k) {
       node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
       if (node == 0) break;
-      if (const int32_t f = first_word_[node]; f >= 0 && (w < 0 || f < w)) w = f;
+      if (const int32_t f = word_at_[node]; f >= 0 && (w < 0 || f < w)) w = f;
     }
     scan.word.push_back(w);
     i += len;
@@ -182,27 +246,82 @@ void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
     scan.run_end[i] = scan.run_end[i] ? scan.run_end[i + 1] : i;
     scan.next_word[i] = scan.word[i] >= 0 ? i : scan.next_word[i + 1];
   }
+  if (tail_) scan.tail.assign(n + 1, -2);
 }
 
-bool HeadPattern::Match(std::string_view input, const Scan& scan, size_t pos,
-                        re2::StringPiece* g) const {
+uint32_t HeadPattern::AfterQuote(std::string_view input, const Scan& scan, uint32_t s) const {
+  const auto n = static_cast<uint32_t>(scan.at.size() - 1);
+  if (input.substr(scan.at[s], open_.size()) != open_) return 0;
+  uint32_t c = s + 1, chars = 0;
+  for (size_t len = 0; c < n; ++c, ++chars) {
+    if (!quote_class_->Has(DecodeUtf8(input, scan.at[c], &len))) break;
+  }
+  if (c == n || chars < quote_least_ || chars > quote_most_ ||
+      input.substr(scan.at[c], close_.size()) != close_) {
+    return 0;
+  }
+  return c + 1;
+}
+
+bool HeadPattern::Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
+                       re2::StringPiece* g) const {
+  const auto n = static_cast<uint32_t>(scan.at.size() - 1);
+  if (c + least_ > n) return false;
+  // word positions j in order of k = j - c, as far as C's run and n allow
+  const uint32_t last = std::min(c + most_, scan.run_end[c]);
+  for (uint32_t j = scan.next_word[c + least_]; j <= last; j = scan.next_word[j + 1]) {
+    uint32_t w = static_cast<uint32_t>(scan.word[j]), end = scan.at[j] + word_len_[w];
+    if (tail_) {                   // the first listed word at j that T accepts after it
+      std::vector<uint32_t> here;  // the words at j, in list order
+      for (size_t k = scan.at[j], node = 0; k < input.size(); ++k) {
+        node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
+        if (node == 0) break;
+        if (word_at_[node] >= 0) here.push_back(static_cast<uint32_t>(word_at_[node]));
+      }
+      std::sort(here.begin(), here.end());
+      bool found = false;
+      for (const uint32_t x : here) {
+        const uint32_t e = scan.at[j] + word_len_[x];
+        const auto ci = static_cast<size_t>(std::lower_bound(scan.at.begin(), scan.at.end(), e) -
+                                            scan.at.begin());
+        if (scan.tail[ci] == -2) {
+          re2::StringPiece t;
+          scan.tail[ci] = tail_->Match(input, e, input.size(), RE2::ANCHOR_START, &t, 1)
+                              ? static_cast<int64_t>(t.data() - input.data() + t.size())
+                              : -1;
+        }
+        if (scan.tail[ci] >= 0) {
+          w = x;
+          end = static_cast<uint32_t>(scan.tail[ci]);
+          found = true;
+          break;
+        }
+      }
+      if (!found) continue;
+    }
+    const char* word = input.data() + scan.at[j];
+    g[0] = re2::StringPiece(input.data() + begin, end - begin);
+    g[1] = re2::StringPiece(input.data() + begin,
+                            static_cast<size_t>(word - input.data()) + word_len_[w] - begin);
+    g[2] = re2::StringPiece(word, word_len_[w]);
+    return true;
+  }
+  return false;
+}
+
+bool HeadPattern::Match(std::string_view input, Scan& scan, size_t pos, re2::StringPiece* g) const {
   const auto n = static_cast<uint32_t>(scan.at.size() - 1);
   auto s = static_cast<uint32_t>(std::lower_bound(scan.at.begin(), scan.at.end(), pos) -
                                  scan.at.begin());
   for (; s + least_ <= n; ++s) {
-    const uint32_t j = scan.next_word[s + least_];  // the smallest k >= m with a word after
-    if (j == kNone) return false;                   // (no later start has one either)
-    if (j - s > most_) continue;
-    if (j > scan.run_end[s]) {  // a character not in C before the word: no start up to it works
-      s = scan.run_end[s];
-      continue;
+    if (scan.next_word[s + least_] == kNone) return false;  // nor at any later start
+    if (quote_class_) {
+      if (const uint32_t c = AfterQuote(input, scan, s);
+          c != 0 && Core(input, scan, c, scan.at[s], g)) {
+        return true;
+      }
     }
-    const auto w = static_cast<uint32_t>(scan.word[j]);
-    const char* begin = input.data() + scan.at[s];
-    const char* word = input.data() + scan.at[j];
-    g[0] = g[1] = re2::StringPiece(begin, static_cast<size_t>(word - begin) + word_len_[w]);
-    g[2] = re2::StringPiece(word, word_len_[w]);
-    return true;
+    if (Core(input, scan, s, scan.at[s], g)) return true;
   }
   return false;
 }

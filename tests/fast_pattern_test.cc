@@ -83,7 +83,14 @@ using clusterkg::internal::HeadPattern;
 TEST_CASE("patterns of one shape get a head-anchored form") {
   CHECK(HeadPattern::Make(R"((?P<name>[\p{Han}A-Za-z0-9]{2,16}?(?P<head>开发区|园区)))"));
   CHECK(HeadPattern::Make(R"((?P<n>\p{Han}{0,12}?(?P<h>处)))"));
-  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))(?:[^\p{Han}]|的))"));
+  CHECK(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))(?:[^\p{Han}]|的))"));
+  CHECK(HeadPattern::Make(R"((?P<name>(?:"[a-z]{2,10}")?[\p{Han}]{2,16}?(?P<head>镇|乡)))"));
+  // what follows may not split the pattern, capture or look behind
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))的|了)"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))(的))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))\b)"));
+  // a prefix whose closing quote is in its class
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>(?:"[a-z"]{2,10}")?[\p{Han}]{2,16}?(?P<head>镇)))"));
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}(?P<head>镇|乡)))"));    // greedy
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡+)))"));  // not words
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[[:alpha:]]{2,16}?(?P<head>a|b)))"));
@@ -107,12 +114,17 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       R"((?P<name>[a-c]{0,5}?(?P<head>ab|b|abc|ca)))",
       R"((?P<name>[^,。a]{1,4}?(?P<head>a|aa|新区)))",
       R"((?P<name>\p{Han}{3,3}?(?P<head>中心)))",
+      // a quoted prefix, what must follow, both
+      R"((?P<name>(?:"[a-c+]{2,4}")?[\p{Han}a-c]{1,6}?(?P<head>区|园区|ab)))",
+      R"((?P<name>[\p{Han}A-Za-z0-9]{2,8}?(?P<head>园|园区|产业园))(?:[^a]|$))",
+      R"((?P<name>[^,。]{0,5}?(?P<head>b|bc|ab|区))(?:c|新|ab?))",
+      R"((?P<n>(?:"[\p{Han}A-Za-z0-9+]{2,10}")?[\p{Han}A-Za-z0-9]{2,28}?(?P<h>产业园|园))(?:[^展化式综]|$))",
   };
   // pieces the texts are made of: the words, characters in and out of the
   // classes, and bytes that are not UTF-8
-  const std::vector<std::string> pieces = {"开发", "区", "高新", "园",   "产业", "中心", "深圳",
-                                           "a",    "b",  "c",    "ab",   ",",    "。",   " ",
-                                           "x",    "9",  "新",   "\xE5", "\xFF", "😀"};
+  const std::vector<std::string> pieces = {
+      "\"", "+",  "产业园", "开发", "区", "高新", "园", "产业", "中心", "深圳", "a", "b",
+      "c",  "ab", ",",      "。",   " ",  "x",    "9",  "新",   "\xE5", "\xFF", "😀"};
   uint64_t seed = 12345;
   auto next = [&seed] {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
