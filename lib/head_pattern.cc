@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <mutex>
 
 #include "internal/re_options.h"
 #include "internal/utf8.h"
@@ -116,16 +118,65 @@ bool TailTakes(std::string_view t) {
   return depth == 0;
 }
 
+// The places in `s` of `|` at its top level, up to the first `)` that
+// closes a group `s` is in (*close, npos when none). False when a class in
+// it is not understood.
+bool TopLevel(std::string_view s, std::vector<size_t>* bars, size_t* close) {
+  int depth = 0;
+  *close = std::string_view::npos;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      ++i;  // (what an escape holds, \p{Han} or \x{41}, has no ( ) or |)
+    } else if (c == '[') {
+      Parser ps{s.substr(i)};
+      std::string_view cls;
+      if (!ps.Class(&cls)) return false;
+      i += cls.size() - 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth == 0) {
+        *close = i;
+        return true;
+      }
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      bars->push_back(i);
+    }
+  }
+  return true;
+}
+
+// `s` cut at `bars`.
+std::vector<std::string_view> Split(std::string_view s, const std::vector<size_t>& bars) {
+  std::vector<std::string_view> out;
+  size_t at = 0;
+  for (const size_t b : bars) {
+    out.push_back(s.substr(at, b - at));
+    at = b + 1;
+  }
+  out.push_back(s.substr(at));
+  return out;
+}
+
 }  // namespace
 
-std::unique_ptr<const CharClass> CharClass::Make(std::string_view cls) {
+std::shared_ptr<const CharClass> CharClass::Make(std::string_view cls) {
+  static std::mutex mu;
+  static auto* made = new std::map<std::string, std::weak_ptr<const CharClass>, std::less<>>;
+  std::lock_guard lock(mu);
+  if (auto it = made->find(cls); it != made->end()) {
+    if (auto c = it->second.lock()) return c;
+  }
   auto re = std::make_unique<RE2>(std::string(cls), RuleReOptions());
   if (!re->ok() || re->NumberOfCapturingGroups() != 0) return nullptr;
-  std::unique_ptr<CharClass> c(new CharClass);
+  std::shared_ptr<CharClass> c(new CharClass);
   c->re_ = std::move(re);
   const size_t blocks = (0x10FFFF >> kBlockBits) + 1;
   c->blocks_ = std::make_unique<std::atomic<const Block*>[]>(blocks);
   for (size_t b = 0; b < blocks; ++b) c->blocks_[b].store(nullptr, std::memory_order_relaxed);
+  (*made)[std::string(cls)] = c;
   return c;
 }
 
@@ -150,14 +201,6 @@ const CharClass::Block& CharClass::BlockOf(uint32_t block) const {
     return *made.release();
   }
   return *expected;  // another thread made it first
-}
-
-bool CharClass::Has(int32_t cp) const {
-  if (cp < 0 || cp > 0x10FFFF) return false;
-  const auto c = static_cast<uint32_t>(cp);
-  const Block& b = BlockOf(c >> kBlockBits);
-  const uint32_t k = c & ((uint32_t{1} << kBlockBits) - 1);
-  return (b[k / 64] >> (k % 64)) & 1;
 }
 
 std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
@@ -188,17 +231,13 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
       !ps.Number(&h->most_) || !ps.Eat("}?") || h->least_ > h->most_ || !ps.GroupOpen()) {
     return nullptr;
   }
-  const size_t close = ps.p.find("))");
-  if (close == std::string_view::npos) return nullptr;
-  const std::string_view list = ps.p.substr(0, close), tail = ps.p.substr(close + 2);
-  std::vector<std::string_view> words;
-  for (size_t at = 0;;) {
-    const size_t bar = list.find('|', at);
-    words.push_back(list.substr(at, bar - at));
-    if (!PlainWord(words.back())) return nullptr;
-    if (bar == std::string_view::npos) break;
-    at = bar + 1;
+  std::vector<size_t> bars;
+  size_t close = 0;
+  if (!TopLevel(ps.p, &bars, &close) || close == std::string_view::npos ||
+      ps.p.substr(close, 2) != "))") {
+    return nullptr;
   }
+  const std::string_view tail = ps.p.substr(close + 2);
   if (!tail.empty()) {
     if (!TailTakes(tail)) return nullptr;
     h->tail_ = std::make_unique<RE2>(std::string(tail), RuleReOptions());
@@ -206,20 +245,49 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
   }
   h->name_class_ = CharClass::Make(cls);
   if (!h->name_class_) return nullptr;
-  std::vector<std::pair<uint32_t, int32_t>> ends;  // node, word
-  for (size_t w = 0; w < words.size(); ++w) {
-    h->word_len_.push_back(static_cast<uint32_t>(words[w].size()));
-    ends.emplace_back(h->words_.Insert(words[w]), static_cast<int32_t>(w));
+  std::vector<std::pair<uint32_t, uint32_t>> ends;  // trie node, alternative
+  const std::vector<std::string_view> alts = Split(ps.p.substr(0, close), bars);
+  for (size_t a = 0; a < alts.size(); ++a) {
+    const std::string_view alt = alts[a];
+    h->alts_.emplace_back();
+    std::vector<std::string_view> words;
+    if (PlainWord(alt)) {
+      h->alts_.back().len = static_cast<uint32_t>(alt.size());
+      words.push_back(alt);
+    } else {
+      // (?:W1|...|Wk) and the rest: its words find where it may start, RE2
+      // says where it ends
+      std::vector<size_t> inner_bars;
+      size_t inner = 0;
+      if (h->tail_ || alt.substr(0, 3) != "(?:" || !TopLevel(alt.substr(3), &inner_bars, &inner) ||
+          inner == std::string_view::npos || !TailTakes(alt.substr(3 + inner + 1))) {
+        return nullptr;
+      }
+      words = Split(alt.substr(3, inner), inner_bars);
+      for (const std::string_view w : words) {
+        if (!PlainWord(w)) return nullptr;
+      }
+      auto re = std::make_unique<RE2>(std::string(alt), RuleReOptions());
+      if (!re->ok() || re->NumberOfCapturingGroups() != 0) return nullptr;
+      h->alts_.back().re = std::move(re);
+      h->complex_ = true;
+    }
+    for (const std::string_view w : words) {
+      ends.emplace_back(h->words_.Insert(w), static_cast<uint32_t>(a));
+    }
   }
   h->words_.Freeze();
-  h->word_at_.assign(h->words_.size(), -1);
-  for (const auto& [node, w] : ends) {
-    if (h->word_at_[node] < 0) h->word_at_[node] = w;  // the first listed
+  h->alts_at_.resize(h->words_.size());
+  for (const auto& [node, a] : ends) h->alts_at_[node].push_back(a);
+  for (auto& v : h->alts_at_) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
   }
   return h;
 }
 
 void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
+  if (!quote_class_) return;  // MatchAtWords needs none of it
   scan.at.clear();
   scan.run_end.clear();  // first: whether character i is in C
   scan.word.clear();
@@ -228,11 +296,14 @@ void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
     const int32_t cp = DecodeUtf8(input, i, &len);
     scan.at.push_back(static_cast<uint32_t>(i));
     scan.run_end.push_back(name_class_->Has(cp) ? 1 : 0);
-    int32_t w = -1;  // the first listed word of those starting at i
+    int32_t w = -1;  // the first listed alternative of those that may start at i
     for (size_t k = i, node = 0; k < input.size(); ++k) {
       node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
       if (node == 0) break;
-      if (const int32_t f = word_at_[node]; f >= 0 && (w < 0 || f < w)) w = f;
+      if (const auto& at = alts_at_[node];
+          !at.empty() && (w < 0 || static_cast<int32_t>(at[0]) < w)) {
+        w = static_cast<int32_t>(at[0]);
+      }
     }
     scan.word.push_back(w);
     i += len;
@@ -246,7 +317,7 @@ void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
     scan.run_end[i] = scan.run_end[i] ? scan.run_end[i + 1] : i;
     scan.next_word[i] = scan.word[i] >= 0 ? i : scan.next_word[i + 1];
   }
-  if (tail_) scan.tail.assign(n + 1, -2);
+  if (tail_ || complex_) scan.pick.assign(n + 1, Scan::Pick{});
 }
 
 uint32_t HeadPattern::AfterQuote(std::string_view input, const Scan& scan, uint32_t s) const {
@@ -263,6 +334,82 @@ uint32_t HeadPattern::AfterQuote(std::string_view input, const Scan& scan, uint3
   return c + 1;
 }
 
+bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const {
+  if (!tail_ && !complex_) {  // the first listed word at j
+    int32_t w = -1;
+    for (size_t k = j, node = 0; k < input.size(); ++k) {
+      node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
+      if (node == 0) break;
+      if (const auto& at = alts_at_[node];
+          !at.empty() && (w < 0 || static_cast<int32_t>(at[0]) < w)) {
+        w = static_cast<int32_t>(at[0]);
+      }
+    }
+    if (w < 0) return false;
+    *alt_end = *end = static_cast<uint32_t>(j + alts_[static_cast<size_t>(w)].len);
+    return true;
+  }
+  std::vector<uint32_t> here;  // the alternatives that may start at j, in list order
+  for (size_t k = j, node = 0; k < input.size(); ++k) {
+    node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
+    if (node == 0) break;
+    here.insert(here.end(), alts_at_[node].begin(), alts_at_[node].end());
+  }
+  std::sort(here.begin(), here.end());
+  here.erase(std::unique(here.begin(), here.end()), here.end());
+  for (const uint32_t a : here) {
+    re2::StringPiece m;
+    size_t ae = j + alts_[a].len;
+    if (alts_[a].re) {
+      if (!alts_[a].re->Match(input, j, input.size(), RE2::ANCHOR_START, &m, 1)) continue;
+      ae = static_cast<size_t>(m.data() - input.data()) + m.size();
+    }
+    size_t e = ae;
+    if (tail_) {
+      if (!tail_->Match(input, ae, input.size(), RE2::ANCHOR_START, &m, 1)) continue;
+      e = static_cast<size_t>(m.data() - input.data()) + m.size();
+    }
+    *alt_end = static_cast<uint32_t>(ae);
+    *end = static_cast<uint32_t>(e);
+    return true;
+  }
+  return false;
+}
+
+bool HeadPattern::Pick(std::string_view input, Scan& scan, uint32_t j) const {
+  Scan::Pick& pick = scan.pick[j];
+  if (pick.alt == Scan::Pick::kUnknown) {
+    pick.alt = PickAt(input, scan.at[j], &pick.alt_end, &pick.end) ? 0 : -1;
+  }
+  return pick.alt >= 0;
+}
+
+bool HeadPattern::MatchAtWords(std::string_view input, size_t pos, re2::StringPiece* g) const {
+  for (size_t j = pos; j < input.size(); ++j) {
+    if (words_.Child(0, static_cast<unsigned char>(input[j])) == 0) continue;  // no word here
+    uint32_t alt_end = 0, end = 0;
+    if (!PickAt(input, j, &alt_end, &end)) continue;
+    // the name: back from j over characters of C, at most n, not before pos
+    size_t s = j;
+    uint32_t k = 0;
+    while (k < most_ && s > pos) {
+      size_t p = s - 1;
+      while (p > pos && (static_cast<unsigned char>(input[p]) & 0xC0) == 0x80) --p;
+      size_t len = 0;
+      if (!name_class_->Has(DecodeUtf8(input, p, &len)) || p + len != s) break;
+      s = p;
+      ++k;
+    }
+    if (k < least_) continue;
+    const char* base = input.data();
+    g[0] = re2::StringPiece(base + s, end - s);
+    g[1] = re2::StringPiece(base + s, alt_end - s);
+    g[2] = re2::StringPiece(base + j, alt_end - j);
+    return true;
+  }
+  return false;
+}
+
 bool HeadPattern::Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
                        re2::StringPiece* g) const {
   const auto n = static_cast<uint32_t>(scan.at.size() - 1);
@@ -270,46 +417,25 @@ bool HeadPattern::Core(std::string_view input, Scan& scan, uint32_t c, uint32_t 
   // word positions j in order of k = j - c, as far as C's run and n allow
   const uint32_t last = std::min(c + most_, scan.run_end[c]);
   for (uint32_t j = scan.next_word[c + least_]; j <= last; j = scan.next_word[j + 1]) {
-    uint32_t w = static_cast<uint32_t>(scan.word[j]), end = scan.at[j] + word_len_[w];
-    if (tail_) {                   // the first listed word at j that T accepts after it
-      std::vector<uint32_t> here;  // the words at j, in list order
-      for (size_t k = scan.at[j], node = 0; k < input.size(); ++k) {
-        node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
-        if (node == 0) break;
-        if (word_at_[node] >= 0) here.push_back(static_cast<uint32_t>(word_at_[node]));
-      }
-      std::sort(here.begin(), here.end());
-      bool found = false;
-      for (const uint32_t x : here) {
-        const uint32_t e = scan.at[j] + word_len_[x];
-        const auto ci = static_cast<size_t>(std::lower_bound(scan.at.begin(), scan.at.end(), e) -
-                                            scan.at.begin());
-        if (scan.tail[ci] == -2) {
-          re2::StringPiece t;
-          scan.tail[ci] = tail_->Match(input, e, input.size(), RE2::ANCHOR_START, &t, 1)
-                              ? static_cast<int64_t>(t.data() - input.data() + t.size())
-                              : -1;
-        }
-        if (scan.tail[ci] >= 0) {
-          w = x;
-          end = static_cast<uint32_t>(scan.tail[ci]);
-          found = true;
-          break;
-        }
-      }
-      if (!found) continue;
+    uint32_t alt_end = 0, end = 0;
+    if (tail_ || complex_) {
+      if (!Pick(input, scan, j)) continue;
+      alt_end = scan.pick[j].alt_end;
+      end = scan.pick[j].end;
+    } else {  // the first listed word there completes the match
+      alt_end = end = scan.at[j] + alts_[static_cast<size_t>(scan.word[j])].len;
     }
-    const char* word = input.data() + scan.at[j];
-    g[0] = re2::StringPiece(input.data() + begin, end - begin);
-    g[1] = re2::StringPiece(input.data() + begin,
-                            static_cast<size_t>(word - input.data()) + word_len_[w] - begin);
-    g[2] = re2::StringPiece(word, word_len_[w]);
+    const char* base = input.data();
+    g[0] = re2::StringPiece(base + begin, end - begin);
+    g[1] = re2::StringPiece(base + begin, alt_end - begin);
+    g[2] = re2::StringPiece(base + scan.at[j], alt_end - scan.at[j]);
     return true;
   }
   return false;
 }
 
 bool HeadPattern::Match(std::string_view input, Scan& scan, size_t pos, re2::StringPiece* g) const {
+  if (!quote_class_) return MatchAtWords(input, pos, g);
   const auto n = static_cast<uint32_t>(scan.at.size() - 1);
   auto s = static_cast<uint32_t>(std::lower_bound(scan.at.begin(), scan.at.end(), pos) -
                                  scan.at.begin());

@@ -89,6 +89,9 @@ TEST_CASE("patterns of one shape get a head-anchored form") {
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))的|了)"));
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))(的))"));
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡))\b)"));
+  // an alternative that is not a word, with what must follow
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>(?:镇|乡)a?))(?:的))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇a?|乡)))"));
   // a prefix whose closing quote is in its class
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>(?:"[a-z"]{2,10}")?[\p{Han}]{2,16}?(?P<head>镇)))"));
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}(?P<head>镇|乡)))"));    // greedy
@@ -104,6 +107,7 @@ TEST_CASE("patterns of one shape get a head-anchored form") {
   INFO(ids);
   CHECK(std::find(with_head.begin(), with_head.end(), "place.zone") != with_head.end());
   CHECK(std::find(with_head.begin(), with_head.end(), "org.center") != with_head.end());
+  CHECK(std::find(with_head.begin(), with_head.end(), "org.government") != with_head.end());
 }
 
 TEST_CASE("head-anchored matches are RE2's, on random text") {
@@ -118,6 +122,9 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       R"((?P<name>(?:"[a-c+]{2,4}")?[\p{Han}a-c]{1,6}?(?P<head>区|园区|ab)))",
       R"((?P<name>[\p{Han}A-Za-z0-9]{2,8}?(?P<head>园|园区|产业园))(?:[^a]|$))",
       R"((?P<name>[^,。]{0,5}?(?P<head>b|bc|ab|区))(?:c|新|ab?))",
+      // alternatives that are not words: where they end is RE2's
+      R"((?P<name>[\p{Han}a-c]{1,6}?(?P<head>(?:开发|新)\p{Han}{0,2}?(?:区|园)|区|开发区|ab)))",
+      R"((?P<name>[a-c]{0,4}?(?P<head>b|(?:a|ab)c?|ca|(?:c)a+)))",
       R"((?P<n>(?:"[\p{Han}A-Za-z0-9+]{2,10}")?[\p{Han}A-Za-z0-9]{2,28}?(?P<h>产业园|园))(?:[^展化式综]|$))",
   };
   // pieces the texts are made of: the words, characters in and out of the

@@ -24,6 +24,7 @@
 
 #include <re2/re2.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,7 +61,14 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   // the input is the range alone, so that ^ and $ match at its ends
   const re2::StringPiece input(text.data() + b, e - b);
   if (fast && fast->head) {  // without RE2: the matches never empty
-    HeadPattern::Scan scan;
+    // the thread's scan buffers, one per level should f match again
+    thread_local std::deque<HeadPattern::Scan> scans;
+    thread_local size_t depth = 0;
+    if (scans.size() == depth) scans.emplace_back();
+    HeadPattern::Scan& scan = scans[depth++];
+    struct Leave {
+      ~Leave() { --depth; }
+    } leave;
     fast->head->Prepare(input, scan);
     for (size_t pos = 0; fast->head->Match(input, scan, pos, g.data());) {
       f(g);

@@ -40,12 +40,20 @@ namespace clusterkg::internal {
 // at a time, on first use. THREAD SAFETY: Has may run concurrently.
 class CharClass {
  public:
-  // null unless `cls` is a class RE2 compiles, with no groups
-  static std::unique_ptr<const CharClass> Make(std::string_view cls);
+  // null unless `cls` is a class RE2 compiles, with no groups. Rules that
+  // write the same class share one (and what it has learnt).
+  static std::shared_ptr<const CharClass> Make(std::string_view cls);
   ~CharClass();
   CharClass(const CharClass&) = delete;
   CharClass& operator=(const CharClass&) = delete;
-  bool Has(int32_t cp) const;
+  bool Has(int32_t cp) const {
+    if (cp < 0 || cp > 0x10FFFF) return false;
+    const auto c = static_cast<uint32_t>(cp);
+    const Block* b = blocks_[c >> kBlockBits].load(std::memory_order_acquire);
+    if (b == nullptr) b = &BlockOf(c >> kBlockBits);
+    const uint32_t k = c & ((uint32_t{1} << kBlockBits) - 1);
+    return ((*b)[k / 64] >> (k % 64)) & 1;
+  }
 
  private:
   CharClass() = default;
@@ -70,8 +78,15 @@ class HeadPattern {
     std::vector<uint32_t> at;         // byte offset of character i (and the end)
     std::vector<uint32_t> run_end;    // first character at or after i not in C
     std::vector<uint32_t> next_word;  // first character at or after i where a word starts
-    std::vector<int32_t> word;        // the first listed word starting at i, or -1
-    std::vector<int64_t> tail;        // per character: T's end after it, -1 none, -2 not known
+    std::vector<int32_t> word;        // the first listed alternative that may start at i, or -1
+    // per character, with T or an alternative RE2 ends: what starts there
+    struct Pick {
+      static constexpr int32_t kUnknown = -2;
+      int32_t alt = kUnknown;  // the alternative taken, -1 none
+      uint32_t alt_end = 0;    // where it ends
+      uint32_t end = 0;        // where T ends after it (or alt_end)
+    };
+    std::vector<Pick> pick;
   };
   // Prepares `scan` for matching in `input`.
   void Prepare(std::string_view input, Scan& scan) const;
@@ -86,16 +101,35 @@ class HeadPattern {
   // starting at byte `begin`.
   bool Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
             re2::StringPiece* g) const;
+  // Whether an alternative, and T after it, match at byte j: the first
+  // listed that does ends at *alt_end, and T after it at *end.
+  bool PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const;
+  // PickAt for character j, kept in scan.pick[j].
+  bool Pick(std::string_view input, Scan& scan, uint32_t j) const;
+  // Match without a quoted prefix: the first word position j (from pos)
+  // where an alternative matches and at least m characters of C come before
+  // it; the match starts as far back over C as n characters and pos allow.
+  // (A later word could only start its match at the same place or later,
+  // and a shorter name at that start would make an earlier word match.)
+  bool MatchAtWords(std::string_view input, size_t pos, re2::StringPiece* g) const;
   // The character after the quoted prefix at character `s`, or 0.
   uint32_t AfterQuote(std::string_view input, const Scan& scan, uint32_t s) const;
 
-  std::unique_ptr<const CharClass> name_class_;  // C
+  std::shared_ptr<const CharClass> name_class_;  // C
   uint32_t least_ = 0, most_ = 0;                // m, n
-  std::vector<uint32_t> word_len_;
-  ByteTrie words_;
-  std::vector<int32_t> word_at_;  // per trie node: the first listed word ending there, or -1
+  // The head's alternatives: a word (its length), or (?:W1|...|Wk)R, which
+  // may start where a Wi does and ends where RE2 says.
+  struct Alt {
+    uint32_t len = 0;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<Alt> alts_;
+  bool complex_ = false;  // some alternative is not a word
+  ByteTrie words_;        // the words, and the Wi
+  std::vector<std::vector<uint32_t>>
+      alts_at_;  // per trie node: the alternatives whose word ends there
   // Q: open, D{a,b}, close
-  std::unique_ptr<const CharClass> quote_class_;
+  std::shared_ptr<const CharClass> quote_class_;
   std::string open_, close_;
   uint32_t quote_least_ = 0, quote_most_ = 0;
   std::unique_ptr<RE2> tail_;  // T, or null
