@@ -192,11 +192,13 @@ class Run {
     if (workers_.empty()) {
       for (size_t t = 0; t < Jobs(); ++t) workers_.emplace_back([this] { Work(); });
     }
+    bool wake = false;
     {
       std::lock_guard lock(mu_);
       window_.emplace_back().item = std::move(item);
+      wake = idle_ > 0;  // (a busy worker takes it when done)
     }
-    work_cv_.notify_one();
+    if (wake) work_cv_.notify_one();
     Settle(64 * Jobs());
   }
 
@@ -336,7 +338,9 @@ class Run {
   void Work() {
     std::unique_lock lock(mu_);
     for (;;) {
+      ++idle_;
       work_cv_.wait(lock, [this] { return stop_ || taken_ < window_.size(); });
+      --idle_;
       if (stop_) return;
       Slot& s = window_[taken_++];  // stays put: only done slots are popped
       lock.unlock();
@@ -344,7 +348,9 @@ class Run {
       lock.lock();
       s.outcome = std::move(out);
       s.done = true;
-      if (&s == &window_.front()) done_cv_.notify_one();  // what Settle waits for
+      if (settling_ && window_.front().done && window_[target_].done) {
+        done_cv_.notify_one();  // what Settle waits for
+      }
     }
   }
 
@@ -360,7 +366,11 @@ class Run {
         lock.unlock();
         if (o_.format == "ndjson") out_.flush();
         lock.lock();
-        done_cv_.wait(lock, [this] { return window_.front().done; });
+        // and for an item halfway back, so that one wake takes many
+        target_ = window_.size() - 1 - std::min(window_.size() - 1, keep / 2);
+        settling_ = true;
+        done_cv_.wait(lock, [this] { return window_.front().done && window_[target_].done; });
+        settling_ = false;
       }
       Outcome o = std::move(window_.front().outcome);
       window_.pop_front();
@@ -378,11 +388,14 @@ class Run {
     Outcome outcome;  // once `done`
     bool done = false;
   };
-  std::mutex mu_;  // guards the window, `taken_`, `stop_` and the slots' outcomes
+  std::mutex mu_;  // guards the window, the slots' outcomes and the counts and flags below
   std::condition_variable work_cv_, done_cv_;
   std::deque<Slot> window_;
   size_t taken_ = 0;  // slots at the window's front that a worker has taken
   bool stop_ = false;
+  size_t idle_ = 0;        // workers waiting for an item
+  bool settling_ = false;  // the main thread waits for the front item and
+  size_t target_ = 0;      // the one at this place in the window
   std::vector<std::jthread> workers_;
   size_t seen_ = 0, failed_ = 0;
   Counts counts_;
