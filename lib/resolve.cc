@@ -69,26 +69,7 @@ class Places {
  public:
   explicit Places(const RulePack& pack) : pack_(pack) {}
   // The longest gazetteer place that `s` starts with (shorter than s).
-  int Prefix(std::string_view s, size_t* len) const {
-    if (s.size() < 4) return -1;
-    const auto& index = pack_.PlacesByName();
-    std::string& key = key_;  // one buffer for every length tried
-    const uint64_t lengths = pack_.PlaceNameLengths(s);
-    if (lengths == 0) return -1;
-    for (size_t l = std::min(pack_.LongestPlaceName(), s.size() - 1); l >= 3; --l) {
-      // only lengths some name with this first character has (all above
-      // 63 when one is longer), ending where a character ends
-      if (l < 64 ? !((lengths >> l) & 1) : !(lengths & 1)) continue;
-      if ((static_cast<unsigned char>(s[l]) & 0xC0) == 0x80) continue;
-      key.assign(s.data(), l);
-      auto it = index.find(key);
-      if (it != index.end()) {
-        *len = l;
-        return it->second;
-      }
-    }
-    return -1;
-  }
+  int Prefix(std::string_view s, size_t* len) const { return pack_.LongestPlacePrefix(s, len); }
   const GazetteerEntry& entry(int i) const { return pack_.gazetteer()[i]; }
   const RulePack& pack() const { return pack_; }
   // The canonical name of a gazetteer organisation with this name, or "".
@@ -100,7 +81,6 @@ class Places {
 
  private:
   const RulePack& pack_;
-  mutable std::string key_;
 };
 
 // Leading places replaced by the most specific one's canonical name:

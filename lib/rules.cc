@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "clusterkg/normalize.h"
+#include "internal/byte_trie.h"
 #include "internal/fast_pattern.h"
 #include "internal/head_pattern.h"
 #include "internal/re_options.h"
@@ -742,11 +743,33 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
       pack->longest_place_name_ = std::max(pack->longest_place_name_, a.size());
     }
   }
+  auto trie = std::make_shared<internal::ByteTrie>();
+  std::vector<std::pair<uint32_t, int>> at;  // trie node, place
   for (const auto& [name, index] : pack->places_by_name_) {
     if (name.size() < 3) continue;  // never looked up
     pack->place_lengths_[FirstCharKey(name)] |= uint64_t{1} << (name.size() < 64 ? name.size() : 0);
+    at.emplace_back(trie->Insert(name), pack->places_by_name_.find(name)->second);
   }
+  trie->Freeze();
+  pack->place_at_.assign(trie->size(), -1);
+  for (const auto& [node, index] : at) pack->place_at_[node] = index;
+  pack->place_trie_ = std::move(trie);
   return std::shared_ptr<const RulePack>(std::move(pack));
+}
+
+int RulePack::LongestPlacePrefix(std::string_view s, size_t* len) const {
+  int found = -1;
+  uint32_t node = 0;
+  for (size_t d = 0; d + 1 < s.size(); ++d) {  // shorter than s
+    node = place_trie_->Child(node, static_cast<unsigned char>(s[d]));
+    if (node == 0) break;
+    if (d + 1 >= 3 && place_at_[node] >= 0 &&
+        (static_cast<unsigned char>(s[d + 1]) & 0xC0) != 0x80) {  // a character ends here
+      found = place_at_[node];
+      *len = d + 1;
+    }
+  }
+  return found;
 }
 
 uint64_t RulePack::PlaceNameLengths(std::string_view s) const {

@@ -39,8 +39,9 @@ namespace clusterkg {
 
 class Normalizer;
 namespace internal {
+class ByteTrie;
 class HeadPattern;
-}
+}  // namespace internal
 
 // The base classes of SPEC section 2, plus publications (not scored).
 enum class EntityType : uint8_t {
@@ -232,6 +233,11 @@ class RulePack {
   // character s starts with: bit n (3 <= n < 64) set when one is n bytes
   // long, bit 0 when one is longer than 63 bytes. 0 when none does.
   uint64_t PlaceNameLengths(std::string_view s) const;
+  // The gazetteer place (its index, the one PlacesByName().find gives)
+  // with the longest name or alias that `s` starts with, of at least 3
+  // bytes, shorter than s and ending where a character of s ends; -1 when
+  // none. *len: that name's length.
+  int LongestPlacePrefix(std::string_view s, size_t* len) const;
   // Canonical names of gazetteer organisations by name or alias.
   const std::unordered_map<std::string, std::string>& OrganizationsByName() const {
     return organizations_by_name_;
@@ -251,6 +257,8 @@ class RulePack {
   std::unordered_multimap<std::string, int> places_by_name_;
   size_t longest_place_name_ = 0;
   std::unordered_map<uint32_t, uint64_t> place_lengths_;  // by first character's bytes
+  std::shared_ptr<const internal::ByteTrie> place_trie_;  // the keys of places_by_name_
+  std::vector<int> place_at_;  // per trie node: the place its key names, or -1
   std::unordered_map<std::string, std::string> organizations_by_name_;
 };
 
