@@ -205,3 +205,45 @@ TEST_CASE("a pack adds page words: a site's own related-stories heading ends the
   REQUIRE(ex.ok());
   CHECK(names(*ex.value()) == std::vector<std::string>{"南京星河电子有限公司"});
 }
+
+// The longest place-name prefix, against looking every length up in
+// PlacesByName: every place name followed by other text, cut at every byte.
+TEST_CASE("the longest place prefix is the longest name the text starts with") {
+  const clusterkg::RulePack& pack = clusterkg::testing::Builtin().rules();
+  auto by_lookup = [&pack](std::string_view s, size_t* len) {
+    for (size_t l = s.size() - 1; s.size() >= 4 && l >= 3; --l) {
+      if ((static_cast<unsigned char>(s[l]) & 0xC0) == 0x80) continue;
+      auto it = pack.PlacesByName().find(std::string(s.substr(0, l)));
+      if (it != pack.PlacesByName().end()) {
+        *len = l;
+        return it->second;
+      }
+    }
+    return -1;
+  };
+  size_t tried = 0, found = 0;
+  for (const auto& [name, index] : pack.PlacesByName()) {
+    for (const std::string& s : {name + "南山区人民政府", name + "会展中心", name}) {
+      for (size_t cut = 0; cut <= s.size(); ++cut) {
+        const std::string_view t(s.data(), cut);
+        size_t want_len = 0, got_len = 0;
+        const int want = by_lookup(t, &want_len);
+        const int got = pack.LongestPlacePrefix(t, &got_len);
+        INFO(t);
+        REQUIRE(got == want);
+        if (want >= 0) REQUIRE(got_len == want_len);
+        ++tried;
+        found += want >= 0;
+      }
+    }
+  }
+  CHECK(tried > 10000);
+  CHECK(found > 1000);
+  size_t len = 0;
+  REQUIRE(pack.LongestPlacePrefix("深圳市会展中心", &len) >= 0);
+  CHECK(len == std::string("深圳市").size());
+  // not the whole text: 深圳 (an alias of 深圳市), shorter
+  REQUIRE(pack.LongestPlacePrefix("深圳市", &len) >= 0);
+  CHECK(len == std::string("深圳").size());
+  CHECK(pack.LongestPlacePrefix("深圳", &len) == -1);
+}
