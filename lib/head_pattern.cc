@@ -87,35 +87,24 @@ bool PlainChar(std::string_view c) {
   return PlainWord(c) && DecodeUtf8(c, 0, &len) >= 0 && len == c.size();
 }
 
-// Whether T is one piece to match after the word: no alternation at its
-// top level (it would split the whole pattern), no group that captures, no
-// look at what comes before (^ outside a class, \b, \B, \A) and no flags.
-bool TailTakes(std::string_view t) {
-  int depth = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    const char c = t[i];
-    if (c == '\\') {
-      if (i + 1 < t.size() && std::string_view("bBAC").find(t[i + 1]) != std::string_view::npos) {
-        return false;
-      }
-      ++i;
-    } else if (c == '[') {
-      Parser ps{t.substr(i)};
+// Calls visit(i) at each byte of the pattern text `s` that is outside its
+// classes ([...], skipped whole), an escape at its backslash (the escaped
+// character is skipped), until visit returns false. False when a class is
+// not understood.
+template <typename F>
+bool Walk(std::string_view s, F visit) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '[') {
+      Parser ps{s.substr(i)};
       std::string_view cls;
       if (!ps.Class(&cls)) return false;
       i += cls.size() - 1;
-    } else if (c == '(') {
-      if (t.substr(i, 3) != "(?:") return false;
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
-    } else if (c == '^') {
-      return false;
+    } else {
+      if (!visit(i)) return true;
+      if (s[i] == '\\') ++i;  // (what an escape holds, \p{Han} or \x{41}, has no ( ) or |)
     }
   }
-  return depth == 0;
+  return true;
 }
 
 // The places in `s` of `|` at its top level, up to the first `)` that
@@ -124,28 +113,40 @@ bool TailTakes(std::string_view t) {
 bool TopLevel(std::string_view s, std::vector<size_t>* bars, size_t* close) {
   int depth = 0;
   *close = std::string_view::npos;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '\\') {
-      ++i;  // (what an escape holds, \p{Han} or \x{41}, has no ( ) or |)
-    } else if (c == '[') {
-      Parser ps{s.substr(i)};
-      std::string_view cls;
-      if (!ps.Class(&cls)) return false;
-      i += cls.size() - 1;
-    } else if (c == '(') {
+  return Walk(s, [&](size_t i) {
+    if (s[i] == '(') {
       ++depth;
-    } else if (c == ')') {
+    } else if (s[i] == ')') {
       if (depth == 0) {
         *close = i;
-        return true;
+        return false;
       }
       --depth;
-    } else if (c == '|' && depth == 0) {
+    } else if (s[i] == '|' && depth == 0) {
       bars->push_back(i);
     }
-  }
-  return true;
+    return true;
+  });
+}
+
+// Whether T is one piece to match after the word: no alternation at its
+// top level (it would split the whole pattern), no group that captures, no
+// look at what comes before (^ outside a class, \b, \B, \A) and no flags.
+bool TailTakes(std::string_view t) {
+  bool ok = true;
+  auto piece = [&](size_t i) {
+    const char c = t[i];
+    if (c == '^' || (c == '(' && t.substr(i, 3) != "(?:") ||
+        (c == '\\' && i + 1 < t.size() &&
+         std::string_view("bBAC").find(t[i + 1]) != std::string_view::npos)) {
+      ok = false;
+    }
+    return ok;
+  };
+  std::vector<size_t> bars;
+  size_t close = 0;
+  return Walk(t, piece) && ok && TopLevel(t, &bars, &close) && bars.empty() &&
+         close == std::string_view::npos;
 }
 
 // `s` cut at `bars`.
@@ -286,6 +287,19 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
   return h;
 }
 
+int32_t HeadPattern::FirstAlt(std::string_view input, size_t i) const {
+  int32_t w = -1;
+  for (size_t k = i, node = 0; k < input.size(); ++k) {
+    node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
+    if (node == 0) break;
+    if (const auto& at = alts_at_[node];
+        !at.empty() && (w < 0 || static_cast<int32_t>(at[0]) < w)) {
+      w = static_cast<int32_t>(at[0]);
+    }
+  }
+  return w;
+}
+
 void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
   if (!quote_class_) return;  // MatchAtWords needs none of it
   scan.at.clear();
@@ -296,16 +310,7 @@ void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
     const int32_t cp = DecodeUtf8(input, i, &len);
     scan.at.push_back(static_cast<uint32_t>(i));
     scan.run_end.push_back(name_class_->Has(cp) ? 1 : 0);
-    int32_t w = -1;  // the first listed alternative of those that may start at i
-    for (size_t k = i, node = 0; k < input.size(); ++k) {
-      node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
-      if (node == 0) break;
-      if (const auto& at = alts_at_[node];
-          !at.empty() && (w < 0 || static_cast<int32_t>(at[0]) < w)) {
-        w = static_cast<int32_t>(at[0]);
-      }
-    }
-    scan.word.push_back(w);
+    scan.word.push_back(FirstAlt(input, i));
     i += len;
   }
   const auto n = static_cast<uint32_t>(scan.at.size());
@@ -336,15 +341,7 @@ uint32_t HeadPattern::AfterQuote(std::string_view input, const Scan& scan, uint3
 
 bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const {
   if (!tail_ && !complex_) {  // the first listed word at j
-    int32_t w = -1;
-    for (size_t k = j, node = 0; k < input.size(); ++k) {
-      node = words_.Child(static_cast<uint32_t>(node), static_cast<unsigned char>(input[k]));
-      if (node == 0) break;
-      if (const auto& at = alts_at_[node];
-          !at.empty() && (w < 0 || static_cast<int32_t>(at[0]) < w)) {
-        w = static_cast<int32_t>(at[0]);
-      }
-    }
+    const int32_t w = FirstAlt(input, j);
     if (w < 0) return false;
     *alt_end = *end = static_cast<uint32_t>(j + alts_[static_cast<size_t>(w)].len);
     return true;

@@ -2,11 +2,12 @@
 //
 //   (?P<name>Q?C{m,n}?(?P<head>W1|W2|...|Wk))T
 //
-// (C one character class; W1 ... Wk plain words: 开发区|高新区|园区; Q, if
-// there, an optional quoted prefix (?:"D{a,b}") with D a class that does
-// not hold the closing quote; T, if there, what must follow, with no
-// groups and nothing that looks behind) found without RE2's NFA and
-// backtracker. Such rules are most of the entity rules' time in RE2: each
+// (C one character class; W1 ... Wk plain words: 开发区|高新区|园区, or,
+// when there is no T, also alternatives (?:V1|...|Vj)R that start with a
+// group of words; Q, if there, an optional quoted prefix (?:"D{a,b}")
+// with D a class that does not hold the closing quote; T, if there, what
+// must follow, with no groups and nothing that looks behind) found without
+// RE2's NFA and backtracker. Such rules are most of the entity rules' time in RE2: each
 // match's groups come from one of those engines, whose cost grows with the
 // span times the words tried at each character, and when the run of name
 // characters before a head is longer than n, the pattern with its n copies
@@ -16,8 +17,10 @@
 // the first position s (from the search start) where a parse exists; at
 // s, parses with the quoted prefix come before those without; then the
 // smallest k in [m, n] for which k characters of C are followed by a word;
-// of the words there, the first in the list that T accepts after it, with
-// T's own preferred match (RE2's, anchored where the word ends). Which
+// of the alternatives there, the first in the list that matches (where an
+// alternative (?:V1|...|Vj)R ends is RE2's, anchored where it starts) and
+// that T accepts after it, with T's own preferred match (RE2's, anchored
+// where the alternative ends). Which
 // characters a class holds is asked of RE2 itself, one block of code
 // points at a time, so that it means exactly what it means to RE2.
 #ifndef CLUSTERKG_INTERNAL_HEAD_PATTERN_H_
@@ -72,8 +75,9 @@ class HeadPattern {
   // does not have the shape above.
   static std::unique_ptr<const HeadPattern> Make(std::string_view pattern);
 
-  // The search state over one input: per character, whether it is in C and
-  // which words start there; what T gave at each word end.
+  // The search state over one input, for patterns with a quoted prefix
+  // (the others need none): per character, whether it is in C and which
+  // alternatives may start there; what was found at each word position.
   struct Scan {
     std::vector<uint32_t> at;         // byte offset of character i (and the end)
     std::vector<uint32_t> run_end;    // first character at or after i not in C
@@ -101,6 +105,9 @@ class HeadPattern {
   // starting at byte `begin`.
   bool Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
             re2::StringPiece* g) const;
+  // The first listed alternative that may start at byte i (one of its
+  // words is there), or -1.
+  int32_t FirstAlt(std::string_view input, size_t i) const;
   // Whether an alternative, and T after it, match at byte j: the first
   // listed that does ends at *alt_end, and T after it at *end.
   bool PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const;
@@ -126,8 +133,8 @@ class HeadPattern {
   std::vector<Alt> alts_;
   bool complex_ = false;  // some alternative is not a word
   ByteTrie words_;        // the words, and the Wi
-  std::vector<std::vector<uint32_t>>
-      alts_at_;  // per trie node: the alternatives whose word ends there
+  // per trie node: the alternatives one of whose words ends there
+  std::vector<std::vector<uint32_t>> alts_at_;
   // Q: open, D{a,b}, close
   std::shared_ptr<const CharClass> quote_class_;
   std::string open_, close_;
