@@ -354,10 +354,11 @@ class Run {
     }
   }
 
-  // Takes the done items at the front of the window, in order, and waits
-  // for the front one while more than `keep` items are queued. Output is
-  // flushed before waiting, so that a reader of NDJSON sees every line
-  // that is ready.
+  // Takes the done items at the front of the window, in order. While more
+  // than `keep` items are queued it waits for the front one and for one
+  // halfway back, so that one wake takes many items. Output is flushed
+  // before waiting, so that a reader of NDJSON sees every line that is
+  // ready.
   void Settle(size_t keep) {
     std::unique_lock lock(mu_);
     while (!window_.empty()) {
@@ -366,7 +367,6 @@ class Run {
         lock.unlock();
         if (o_.format == "ndjson") out_.flush();
         lock.lock();
-        // and for an item halfway back, so that one wake takes many
         target_ = window_.size() - 1 - std::min(window_.size() - 1, keep / 2);
         settling_ = true;
         done_cv_.wait(lock, [this] { return window_.front().done && window_[target_].done; });

@@ -13,7 +13,6 @@
 #include <cstring>
 #include <functional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "clusterkg/graph.h"
@@ -490,7 +489,8 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     std::string bytes;
     for (size_t k; (k = b.next.fetch_add(1)) < b.hi;) decode(b, k, bytes);
   };
-  // Sets b up for the articles from lo, and starts `workers` threads on it.
+  // Sets b up for the articles from lo, and sets each of the pool's threads
+  // decoding it (with no threads, the caller decodes it when it needs it).
   const size_t batch = 64 * threads;
   auto start = [&](Batch& b, size_t lo, internal::WorkerPool& pool) {
     b.lo = lo;
