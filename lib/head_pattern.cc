@@ -12,8 +12,6 @@
 namespace clusterkg::internal {
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
-
 // Parses the pattern's pieces from the front of `p`.
 struct Parser {
   std::string_view p;
@@ -300,45 +298,6 @@ int32_t HeadPattern::FirstAlt(std::string_view input, size_t i) const {
   return w;
 }
 
-void HeadPattern::Prepare(std::string_view input, Scan& scan) const {
-  if (!quote_class_) return;  // MatchAtWords needs none of it
-  scan.at.clear();
-  scan.run_end.clear();  // first: whether character i is in C
-  scan.word.clear();
-  for (size_t i = 0; i < input.size();) {
-    size_t len = 1;
-    const int32_t cp = DecodeUtf8(input, i, &len);
-    scan.at.push_back(static_cast<uint32_t>(i));
-    scan.run_end.push_back(name_class_->Has(cp) ? 1 : 0);
-    scan.word.push_back(FirstAlt(input, i));
-    i += len;
-  }
-  const auto n = static_cast<uint32_t>(scan.at.size());
-  scan.at.push_back(static_cast<uint32_t>(input.size()));
-  scan.run_end.push_back(n);
-  scan.word.push_back(-1);
-  scan.next_word.assign(n + 1, kNone);
-  for (uint32_t i = n; i-- > 0;) {
-    scan.run_end[i] = scan.run_end[i] ? scan.run_end[i + 1] : i;
-    scan.next_word[i] = scan.word[i] >= 0 ? i : scan.next_word[i + 1];
-  }
-  if (tail_ || complex_) scan.pick.assign(n + 1, Scan::Pick{});
-}
-
-uint32_t HeadPattern::AfterQuote(std::string_view input, const Scan& scan, uint32_t s) const {
-  const auto n = static_cast<uint32_t>(scan.at.size() - 1);
-  if (input.substr(scan.at[s], open_.size()) != open_) return 0;
-  uint32_t c = s + 1, chars = 0;
-  for (size_t len = 0; c < n; ++c, ++chars) {
-    if (!quote_class_->Has(DecodeUtf8(input, scan.at[c], &len))) break;
-  }
-  if (c == n || chars < quote_least_ || chars > quote_most_ ||
-      input.substr(scan.at[c], close_.size()) != close_) {
-    return 0;
-  }
-  return c + 1;
-}
-
 bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const {
   if (!tail_ && !complex_) {  // the first listed word at j
     const int32_t w = FirstAlt(input, j);
@@ -373,20 +332,48 @@ bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, ui
   return false;
 }
 
-bool HeadPattern::Pick(std::string_view input, Scan& scan, uint32_t j) const {
-  Scan::Pick& pick = scan.pick[j];
-  if (pick.alt == Scan::Pick::kUnknown) {
-    pick.alt = PickAt(input, scan.at[j], &pick.alt_end, &pick.end) ? 0 : -1;
+size_t HeadPattern::AfterQuote(std::string_view input, size_t q) const {
+  if (input.substr(q, open_.size()) != open_) return 0;
+  size_t p = q + open_.size(), len = 0;
+  uint32_t chars = 0;
+  while (p < input.size() && quote_class_->Has(DecodeUtf8(input, p, &len))) {
+    p += len;
+    ++chars;
   }
-  return pick.alt >= 0;
+  if (chars < quote_least_ || chars > quote_most_ || input.substr(p, close_.size()) != close_) {
+    return 0;
+  }
+  return p + close_.size();
 }
 
-bool HeadPattern::MatchAtWords(std::string_view input, size_t pos, re2::StringPiece* g) const {
+bool HeadPattern::MatchFrom(std::string_view input, size_t q, size_t c, re2::StringPiece* g) const {
+  size_t p = c, len = 0;
+  for (uint32_t k = 0;; ++k) {  // k characters of C from c, then a word
+    uint32_t alt_end = 0, end = 0;
+    if (k >= least_ && PickAt(input, p, &alt_end, &end)) {
+      g[0] = re2::StringPiece(input.data() + q, end - q);
+      g[1] = re2::StringPiece(input.data() + q, alt_end - q);
+      g[2] = re2::StringPiece(input.data() + p, alt_end - p);
+      return true;
+    }
+    if (k == most_ || p >= input.size() || !name_class_->Has(DecodeUtf8(input, p, &len))) {
+      return false;
+    }
+    p += len;
+  }
+}
+
+bool HeadPattern::Match(std::string_view input, size_t pos, re2::StringPiece* g) const {
+  // without the prefix: the first word position j (from pos) where an
+  // alternative matches with at least m characters of C before it; the
+  // match starts as far back over C as n characters and pos allow. (A later
+  // word could only start its match at the same place or later, and a
+  // shorter name from that place would have made an earlier word match.)
+  size_t start = std::string_view::npos;
   for (size_t j = pos; j < input.size(); ++j) {
     if (words_.Child(0, static_cast<unsigned char>(input[j])) == 0) continue;  // no word here
     uint32_t alt_end = 0, end = 0;
     if (!PickAt(input, j, &alt_end, &end)) continue;
-    // the name: back from j over characters of C, at most n, not before pos
     size_t s = j;
     uint32_t k = 0;
     while (k < most_ && s > pos) {
@@ -398,55 +385,22 @@ bool HeadPattern::MatchAtWords(std::string_view input, size_t pos, re2::StringPi
       ++k;
     }
     if (k < least_) continue;
+    start = s;
     const char* base = input.data();
     g[0] = re2::StringPiece(base + s, end - s);
     g[1] = re2::StringPiece(base + s, alt_end - s);
     g[2] = re2::StringPiece(base + j, alt_end - j);
-    return true;
+    break;
   }
-  return false;
-}
-
-bool HeadPattern::Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
-                       re2::StringPiece* g) const {
-  const auto n = static_cast<uint32_t>(scan.at.size() - 1);
-  if (c + least_ > n) return false;
-  // word positions j in order of k = j - c, as far as C's run and n allow
-  const uint32_t last = std::min(c + most_, scan.run_end[c]);
-  for (uint32_t j = scan.next_word[c + least_]; j <= last; j = scan.next_word[j + 1]) {
-    uint32_t alt_end = 0, end = 0;
-    if (tail_ || complex_) {
-      if (!Pick(input, scan, j)) continue;
-      alt_end = scan.pick[j].alt_end;
-      end = scan.pick[j].end;
-    } else {  // the first listed word there completes the match
-      alt_end = end = scan.at[j] + alts_[static_cast<size_t>(scan.word[j])].len;
+  // with the prefix: the first quote from pos, up to that start (where the
+  // prefix comes first), that begins a match
+  if (quote_class_) {
+    for (size_t q = input.find(open_, pos); q != std::string_view::npos && q <= start;
+         q = input.find(open_, q + 1)) {
+      if (const size_t c = AfterQuote(input, q); c != 0 && MatchFrom(input, q, c, g)) return true;
     }
-    const char* base = input.data();
-    g[0] = re2::StringPiece(base + begin, end - begin);
-    g[1] = re2::StringPiece(base + begin, alt_end - begin);
-    g[2] = re2::StringPiece(base + scan.at[j], alt_end - scan.at[j]);
-    return true;
   }
-  return false;
-}
-
-bool HeadPattern::Match(std::string_view input, Scan& scan, size_t pos, re2::StringPiece* g) const {
-  if (!quote_class_) return MatchAtWords(input, pos, g);
-  const auto n = static_cast<uint32_t>(scan.at.size() - 1);
-  auto s = static_cast<uint32_t>(std::lower_bound(scan.at.begin(), scan.at.end(), pos) -
-                                 scan.at.begin());
-  for (; s + least_ <= n; ++s) {
-    if (scan.next_word[s + least_] == kNone) return false;  // nor at any later start
-    if (quote_class_) {
-      if (const uint32_t c = AfterQuote(input, scan, s);
-          c != 0 && Core(input, scan, c, scan.at[s], g)) {
-        return true;
-      }
-    }
-    if (Core(input, scan, s, scan.at[s], g)) return true;
-  }
-  return false;
+  return start != std::string_view::npos;
 }
 
 }  // namespace clusterkg::internal

@@ -24,7 +24,6 @@
 
 #include <re2/re2.h>
 
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,16 +60,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   // the input is the range alone, so that ^ and $ match at its ends
   const re2::StringPiece input(text.data() + b, e - b);
   if (fast && fast->head) {  // without RE2: the matches never empty
-    // the thread's scan buffers, one per level should f match again
-    thread_local std::deque<HeadPattern::Scan> scans;
-    thread_local size_t depth = 0;
-    if (scans.size() == depth) scans.emplace_back();
-    HeadPattern::Scan& scan = scans[depth++];
-    struct Leave {
-      ~Leave() { --depth; }
-    } leave;
-    fast->head->Prepare(input, scan);
-    for (size_t pos = 0; fast->head->Match(input, scan, pos, g.data());) {
+    for (size_t pos = 0; fast->head->Match(input, pos, g.data());) {
       f(g);
       pos = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     }

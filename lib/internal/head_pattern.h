@@ -67,60 +67,33 @@ class CharClass {
   std::unique_ptr<std::atomic<const Block*>[]> blocks_;
 };
 
-// THREAD SAFETY: immutable but for its classes' caches; Prepare and Match
-// may run concurrently on different Scans.
+// THREAD SAFETY: immutable but for its classes' caches, which threads share
+// safely; Match may run concurrently.
 class HeadPattern {
  public:
   // The head-anchored form of `pattern` (macros expanded), or null when it
   // does not have the shape above.
   static std::unique_ptr<const HeadPattern> Make(std::string_view pattern);
 
-  // The search state over one input, for patterns with a quoted prefix
-  // (the others need none): per character, whether it is in C and which
-  // alternatives may start there; what was found at each word position.
-  struct Scan {
-    std::vector<uint32_t> at;         // byte offset of character i (and the end)
-    std::vector<uint32_t> run_end;    // first character at or after i not in C
-    std::vector<uint32_t> next_word;  // first character at or after i where a word starts
-    std::vector<int32_t> word;        // the first listed alternative that may start at i, or -1
-    // per character, with T or an alternative RE2 ends: what starts there
-    struct Pick {
-      static constexpr int32_t kUnknown = -2;
-      int32_t alt = kUnknown;  // the alternative taken, -1 none
-      uint32_t alt_end = 0;    // where it ends
-      uint32_t end = 0;        // where T ends after it (or alt_end)
-    };
-    std::vector<Pick> pick;
-  };
-  // Prepares `scan` for matching in `input`.
-  void Prepare(std::string_view input, Scan& scan) const;
-  // The leftmost-first match starting at or after byte `pos` of the input
-  // `scan` was prepared for: groups 0 (the match), 1 (the name) and 2 (the
-  // word) in g[0..2]. False when there is none.
-  bool Match(std::string_view input, Scan& scan, size_t pos, re2::StringPiece* g) const;
+  // The leftmost-first match starting at or after byte `pos` of `input`:
+  // groups 0 (the match), 1 (the name) and 2 (the head) in g[0..2]. False
+  // when there is none.
+  bool Match(std::string_view input, size_t pos, re2::StringPiece* g) const;
 
  private:
   HeadPattern() = default;
-  // A parse whose name characters start at character `c`, for a match
-  // starting at byte `begin`.
-  bool Core(std::string_view input, Scan& scan, uint32_t c, uint32_t begin,
-            re2::StringPiece* g) const;
   // The first listed alternative that may start at byte i (one of its
   // words is there), or -1.
   int32_t FirstAlt(std::string_view input, size_t i) const;
   // Whether an alternative, and T after it, match at byte j: the first
   // listed that does ends at *alt_end, and T after it at *end.
   bool PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const;
-  // PickAt for character j, kept in scan.pick[j].
-  bool Pick(std::string_view input, Scan& scan, uint32_t j) const;
-  // Match without a quoted prefix: the first word position j (from pos)
-  // where an alternative matches and at least m characters of C come before
-  // it; the match starts as far back over C as n characters and pos allow.
-  // (A later word could only start its match at the same place or later,
-  // and a shorter name at that start would make an earlier word match.)
-  bool MatchAtWords(std::string_view input, size_t pos, re2::StringPiece* g) const;
-  // The character after the quoted prefix at character `s`, or 0.
-  uint32_t AfterQuote(std::string_view input, const Scan& scan, uint32_t s) const;
+  // The byte after the quoted prefix that starts at byte q, or 0.
+  size_t AfterQuote(std::string_view input, size_t q) const;
+  // The match with the prefix at q, its name from byte c: the smallest k
+  // in [m, n] with k characters of C from c followed by an alternative
+  // that matches (and T after it).
+  bool MatchFrom(std::string_view input, size_t q, size_t c, re2::StringPiece* g) const;
 
   std::shared_ptr<const CharClass> name_class_;  // C
   uint32_t least_ = 0, most_ = 0;                // m, n
