@@ -327,6 +327,9 @@ void ParseRule(const YAML::Node& n, const std::string& file,
     fail(n["pattern"], "bad pattern: " + err);
     return;
   }
+  // A head-anchored form does not depend on a bound worth rewriting.
+  std::shared_ptr<const internal::HeadPattern> head;
+  if (r.re->NumberOfCapturingGroups() == 2) head = internal::HeadPattern::Make(r.pattern);
   if (internal::FastPattern fp; internal::MakeFastPattern(r.pattern, &fp)) {
     std::string fast_err;
     auto fast_re = CompileRe(fp.pattern, &fast_err);
@@ -335,11 +338,12 @@ void ParseRule(const YAML::Node& n, const std::string& file,
         static_cast<int>(fp.group.size()) == r.re->NumberOfCapturingGroups() + 1 &&
         fast_re->NumberOfCapturingGroups() ==
             r.re->NumberOfCapturingGroups() + static_cast<int>(fp.bounds.size())) {
-      std::shared_ptr<const internal::HeadPattern> head;
-      if (r.re->NumberOfCapturingGroups() == 2) head = internal::HeadPattern::Make(r.pattern);
       r.fast = std::make_shared<const Rule::Fast>(Rule::Fast{
           std::move(fast_re), std::move(fp.group), std::move(fp.bounds), std::move(head)});
     }
+  }
+  if (!r.fast && head) {  // the pattern as written, with no bound to check
+    r.fast = std::make_shared<const Rule::Fast>(Rule::Fast{r.re, {0, 1, 2}, {}, std::move(head)});
   }
   if (!reject.empty()) {
     reject = ExpandMacros(reject, macros, &unknown);

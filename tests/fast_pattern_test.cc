@@ -177,3 +177,39 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
   }
   CHECK(matches > 5000);
 }
+
+TEST_CASE("a rule with the head shape gets the head form without a bound to rewrite") {
+  clusterkg::ExtractorOptions o;
+  o.builtin_rules = false;
+  o.rules.push_back({"short.yaml",
+                     "rules:\n"
+                     "  - id: my.short\n"
+                     "    type: Organization\n"
+                     "    pattern: '(?P<name>\\p{Han}{2,4}?(?P<head>公司|集团))'\n"});
+  auto ex = clusterkg::Extractor::Create(o);
+  REQUIRE(ex.ok());
+  const clusterkg::Rule* rule = (*ex)->rules().FindRule("my.short");
+  REQUIRE(rule);
+  REQUIRE(rule->fast);
+  CHECK(rule->fast->head);
+  CHECK(rule->fast->bounds.empty());  // (n - m < 4: nothing rewritten)
+  for (const std::string t : {"深圳星海公司与广州远航科技集团签约。", "一二三四五六公司", "公司"}) {
+    std::vector<std::string> slow, fast;
+    for (bool use_fast : {false, true}) {
+      clusterkg::internal::ForEachRuleMatch(
+          *rule, t, 0, static_cast<uint32_t>(t.size()), use_fast,
+          [&](const std::vector<re2::StringPiece>& g) {
+            (use_fast ? fast : slow).push_back(std::string(g[0].data(), g[0].size()));
+          });
+    }
+    INFO(t);
+    CHECK(fast == slow);
+  }
+  std::vector<std::string> names;
+  const std::string t = "深圳星海公司与广州远航科技集团签约。";
+  clusterkg::internal::ForEachRuleMatch(*rule, t, 0, static_cast<uint32_t>(t.size()), true,
+                                        [&](const std::vector<re2::StringPiece>& g) {
+                                          names.emplace_back(g[1].data(), g[1].size());
+                                        });
+  CHECK(names == std::vector<std::string>{"深圳星海公司", "远航科技集团"});
+}

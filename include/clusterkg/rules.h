@@ -121,7 +121,9 @@ struct Rule {
   std::shared_ptr<const re2::RE2> re;
   // The same matches, found faster (lib/internal/fast_pattern.h): bounded
   // repetitions of one character checked after the match instead of
-  // compiled out. Null when the pattern has none.
+  // compiled out, and a head-anchored matcher for patterns of one shape.
+  // `re` is the pattern as written when only the head form applies. Null
+  // when neither does.
   struct Fast {
     std::shared_ptr<const re2::RE2> re;
     std::vector<int> group;                   // group of `re` -> group of this one
