@@ -6,10 +6,10 @@
 #include <atomic>
 #include <filesystem>
 #include <set>
-#include <thread>
 
 #include "clusterkg/match.h"
 #include "internal/alias_scan.h"
+#include "internal/worker_pool.h"
 
 namespace clusterkg {
 
@@ -110,18 +110,13 @@ size_t ApplyCorpusAliases(const Extractor& extractor, std::vector<Article>& arti
   const internal::AliasScan scan(CorpusAliases(articles));
   if (scan.empty()) return 0;
   std::atomic<size_t> next{0}, rematched{0};
-  auto work = [&] {
+  auto work = [&](size_t) {
     for (size_t i; (i = next.fetch_add(1)) < articles.size();) {
       if (scan.Apply(extractor, articles[i])) ++rematched;
     }
   };
-  {
-    std::vector<std::jthread> pool;
-    for (size_t t = 1; t < std::min(std::max<size_t>(threads, 1), articles.size()); ++t) {
-      pool.emplace_back(work);
-    }
-    work();
-  }
+  const size_t n = std::min(std::max<size_t>(threads, 1), std::max<size_t>(articles.size(), 1));
+  internal::WorkerPool(n - 1).Parallel(n, work);
   return rematched;
 }
 
