@@ -55,10 +55,10 @@ TEST_CASE("invalid UTF-8 is refused and nothing is written") {
   }
 }
 
-// Runs of plain ASCII are skipped eight bytes at a time: whatever falls at
-// any place in such a run is still seen.
+// Bytes are scanned sixteen at a time (SSE2), then eight, then one by one:
+// whatever falls at any place of a run that takes all three is still seen.
 TEST_CASE("a byte to escape or check is found wherever it falls in a run of ASCII") {
-  const std::string run = "https://w3id.org/clusterkg/id/";  // 30 plain bytes
+  const std::string run = "https://w3id.org/clusterkg/id/0123456789ab";  // 42 plain bytes
   for (const std::string x : {std::string("\""), std::string("\\"), std::string(1, '\0'),
                               std::string("\x1F"), std::string("\n"), std::string(" "),
                               std::string("\x7F"), std::string("深"), std::string("é")}) {
@@ -77,5 +77,20 @@ TEST_CASE("a byte to escape or check is found wherever it falls in a run of ASCI
     INFO("continuation byte alone at " << at);
     std::string out;
     CHECK_FALSE(AppendJsonStringChecked(out, s));
+  }
+}
+
+TEST_CASE("several bytes to escape in one block of sixteen are all escaped") {
+  const std::string base = "0123456789abcdef0123456789abcdef";  // two blocks
+  for (size_t a = 0; a < base.size(); ++a) {
+    for (size_t b = a + 1; b < base.size(); ++b) {
+      std::string s = base;
+      s[a] = '"';
+      s[b] = b % 2 ? '\n' : '\\';
+      INFO("escapes at " << a << " and " << b);
+      std::string plain = "x";
+      AppendJsonString(plain, s);
+      CHECK(plain == "x" + Nlohmann(s));
+    }
   }
 }

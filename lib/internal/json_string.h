@@ -5,11 +5,14 @@
 #ifndef CLUSTERKG_INTERNAL_JSON_STRING_H_
 #define CLUSTERKG_INTERNAL_JSON_STRING_H_
 
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace clusterkg::internal {
 
@@ -49,140 +52,88 @@ inline char* WriteEscape(char* d, unsigned char c) {
   return d;
 }
 
-// The high bit of each of the 8 bytes at p (read as one word w) that is
-// a control byte, '"' or '\\'; with `ascii`, also of each byte >= 0x80.
-// Each test is exact as to whether any byte is found: a borrow can only
-// reach a byte above one that is already found.
-inline uint64_t Flag8(const char* p, bool ascii) {
+// Do the 8 bytes at p need no escape (whatever bytes >= 0x80 they hold)?
+// Word arithmetic: a borrow can only reach a byte above one that is
+// already found, so the test is exact as to whether any byte is found.
+inline bool NoEscape8(const char* p) {
   constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
   uint64_t w;
   std::memcpy(&w, p, 8);
   const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
   const uint64_t found = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-                         ((backslash - kOnes) & ~backslash) | (ascii ? w : 0);
-  return found & kHigh;
+                         ((backslash - kOnes) & ~backslash);
+  return (found & kHigh) == 0;
 }
 
-// Are the 8 bytes at p all ASCII that JSON writes as it is?
-inline bool PlainAscii8(const char* p) { return Flag8(p, true) == 0; }
+// Calls f(i) for each i, in order, at which s[i] is a byte to escape (a
+// control byte, '"' or '\\'): sixteen bytes at a time with SSE2, eight
+// at a time without.
+template <typename F>
+inline void ForEachEscape(std::string_view s, F f) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i limit = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // c <= 0x1F (unsigned) exactly when max(c, 0x1F) == 0x1F
+    const __m128i found =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, limit), limit),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    for (auto m = static_cast<uint32_t>(_mm_movemask_epi8(found)); m != 0; m &= m - 1) {
+      f(i + static_cast<size_t>(__builtin_ctz(m)));
+    }
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    if (NoEscape8(p + i)) continue;
+    for (size_t k = i; k < i + 8; ++k) {
+      const auto c = static_cast<unsigned char>(p[k]);
+      if (c < 0x20 || c == '"' || c == '\\') f(k);
+    }
+  }
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') f(i);
+  }
+}
 
-// Do the 8 bytes at p need no escape (whatever bytes >= 0x80 they hold)?
-inline bool NoEscape8(const char* p) { return Flag8(p, false) == 0; }
-
-// Appends s in quotes, escaped, given `extra`: the bytes its escapes add.
-// A string without escapes is copied whole; one with escapes is written in
-// place, in runs between them.
-inline void AppendQuoted(std::string& out, std::string_view s, size_t extra) {
+// requires: s is valid UTF-8 (nlohmann replaces invalid bytes; callers
+// that may hold such bytes use AppendJsonStringChecked).
+// Appends s in quotes, escaped: measured in one pass over the bytes to
+// escape, then copied whole, or written in place in runs between them.
+inline void AppendJsonString(std::string& out, std::string_view s) {
+  size_t extra = 0;
+  ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
   const size_t start = out.size();
   if (extra == 0) {
-    out += '"';
-    out.append(s);
-    out += '"';
+    out.resize(start + s.size() + 2);
+    char* d = out.data() + start;
+    *d = '"';
+    std::memcpy(d + 1, s.data(), s.size());
+    d[s.size() + 1] = '"';
     return;
   }
   out.resize(start + s.size() + extra + 2);
   char* d = out.data() + start;
   *d++ = '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && NoEscape8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(s[i++]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    std::memcpy(d, s.data() + run, i - 1 - run);
-    d = WriteEscape(d + (i - 1 - run), c);
-    run = i;
-  }
+  ForEachEscape(s, [&](size_t i) {
+    std::memcpy(d, s.data() + run, i - run);
+    d = WriteEscape(d + (i - run), static_cast<unsigned char>(s[i]));
+    run = i + 1;
+  });
   std::memcpy(d, s.data() + run, s.size() - run);
   d[s.size() - run] = '"';
 }
 
-// requires: s is valid UTF-8 (nlohmann replaces invalid bytes; callers
-// that may hold such bytes use AppendJsonStringChecked).
-inline void AppendJsonString(std::string& out, std::string_view s) {
-  size_t extra = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && NoEscape8(s.data() + i)) {
-      i += 8;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(s[i++]);
-    if (c < 0x20 || c == '"' || c == '\\') extra += EscapeExtra(c);
-  }
-  AppendQuoted(out, s, extra);
-}
-
-// What a byte is to AppendJsonStringChecked.
-enum class JsonByte : unsigned char { kPlain, kEscape, kLead2, kLead3, kLead4, kInvalid };
-inline constexpr std::array<JsonByte, 256> kJsonBytes = [] {
-  std::array<JsonByte, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    t[c] = c < 0x20 || c == '"' || c == '\\' ? JsonByte::kEscape
-           : c < 0x80                        ? JsonByte::kPlain
-           : c < 0xC2                        ? JsonByte::kInvalid  // continuation, overlong
-           : c < 0xE0                        ? JsonByte::kLead2
-           : c < 0xF0                        ? JsonByte::kLead3
-           : c < 0xF5                        ? JsonByte::kLead4
-                                             : JsonByte::kInvalid;
-  }
-  return t;
-}();
-
-// As AppendJsonString, checking as it goes that s is valid UTF-8 (as
-// nlohmann sees it: no overlong forms, surrogates or values above
-// U+10FFFF). When it is not, `out` is left as it was and the result is
-// false.
-inline bool AppendJsonStringChecked(std::string& out, std::string_view s) {
-  const size_t start = out.size();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  auto cont = [p](size_t k) { return (p[k] & 0xC0) == 0x80; };
-  out += '"';
-  size_t run = 0;  // start of the bytes not yet copied
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    switch (kJsonBytes[c]) {
-      case JsonByte::kPlain:
-        ++i;
-        while (i + 8 <= n && PlainAscii8(s.data() + i)) i += 8;
-        continue;
-      case JsonByte::kLead3:
-        if (i + 3 > n || !cont(i + 1) || !cont(i + 2) || (c == 0xE0 && p[i + 1] < 0xA0) ||
-            (c == 0xED && p[i + 1] > 0x9F)) {
-          break;
-        }
-        i += 3;
-        continue;
-      case JsonByte::kLead2:
-        if (i + 2 > n || !cont(i + 1)) break;
-        i += 2;
-        continue;
-      case JsonByte::kLead4:
-        if (i + 4 > n || !cont(i + 1) || !cont(i + 2) || !cont(i + 3) ||
-            (c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] > 0x8F)) {
-          break;
-        }
-        i += 4;
-        continue;
-      case JsonByte::kEscape: {
-        char e[6];
-        out.append(s.data() + run, i - run);
-        out.append(e, static_cast<size_t>(WriteEscape(e, c) - e));
-        run = ++i;
-        continue;
-      }
-      case JsonByte::kInvalid: break;
-    }
-    out.resize(start);  // not valid UTF-8
-    return false;
-  }
-  out.append(s.data() + run, n - run);
-  out += '"';
-  return true;
-}
+// As AppendJsonString, after checking that s is valid UTF-8 (as nlohmann
+// sees it: no overlong forms, surrogates or values above U+10FFFF; the
+// check is simdjson's). When it is not, `out` is left as it was and the
+// result is false.
+bool AppendJsonStringChecked(std::string& out, std::string_view s);
 
 }  // namespace clusterkg::internal
 
