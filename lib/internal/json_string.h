@@ -60,8 +60,8 @@ inline bool NoEscape8(const char* p) {
   uint64_t w;
   std::memcpy(&w, p, 8);
   const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-  const uint64_t found = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
-                         ((backslash - kOnes) & ~backslash);
+  const uint64_t found =
+      ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
   return (found & kHigh) == 0;
 }
 
