@@ -1,14 +1,10 @@
-// JSON strings with their UTF-8 checked (internal/json_string.h).
+// The UTF-8 check of internal/json_string.h.
 #include "internal/json_string.h"
 
 #include <simdjson.h>
 
 namespace clusterkg::internal {
 
-bool AppendJsonStringChecked(std::string& out, std::string_view s) {
-  if (!simdjson::validate_utf8(s.data(), s.size())) return false;
-  AppendJsonString(out, s);
-  return true;
-}
+bool ValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 }  // namespace clusterkg::internal

@@ -67,17 +67,19 @@ inline bool NoEscape8(const char* p) {
 
 // Calls f(i) for each i, in order, at which s[i] is a byte to escape (a
 // control byte, '"' or '\\'): sixteen bytes at a time with SSE2, eight
-// at a time without.
+// at a time without. Returns whether s holds a byte >= 0x80.
 template <typename F>
-inline void ForEachEscape(std::string_view s, F f) {
+inline bool ForEachEscape(std::string_view s, F f) {
   const char* p = s.data();
   const size_t n = s.size();
   size_t i = 0;
+  uint64_t high = 0;  // the high bits of the bytes passed
 #if defined(__SSE2__)
   const __m128i limit = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
                 backslash = _mm_set1_epi8('\\');
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    high |= static_cast<uint32_t>(_mm_movemask_epi8(v));
     // c <= 0x1F (unsigned) exactly when max(c, 0x1F) == 0x1F
     const __m128i found =
         _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, limit), limit),
@@ -88,6 +90,9 @@ inline void ForEachEscape(std::string_view s, F f) {
   }
 #endif
   for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    high |= w & 0x8080808080808080u;
     if (NoEscape8(p + i)) continue;
     for (size_t k = i; k < i + 8; ++k) {
       const auto c = static_cast<unsigned char>(p[k]);
@@ -96,44 +101,55 @@ inline void ForEachEscape(std::string_view s, F f) {
   }
   for (; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
+    high |= c & 0x80;
     if (c < 0x20 || c == '"' || c == '\\') f(i);
   }
+  return high != 0;
 }
 
-// requires: s is valid UTF-8 (nlohmann replaces invalid bytes; callers
-// that may hold such bytes use AppendJsonStringChecked).
-// Appends s in quotes, escaped: measured in one pass over the bytes to
-// escape, then copied whole, or written in place in runs between them.
-inline void AppendJsonString(std::string& out, std::string_view s) {
-  size_t extra = 0;
-  ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
+// Appends s in quotes, escaped, given `extra`: the bytes its escapes add.
+// Copied whole when there is nothing to escape, else written in place in
+// runs between the escapes.
+inline void AppendQuoted(std::string& out, std::string_view s, size_t extra) {
   const size_t start = out.size();
-  if (extra == 0) {
-    out.resize(start + s.size() + 2);
-    char* d = out.data() + start;
-    *d = '"';
-    std::memcpy(d + 1, s.data(), s.size());
-    d[s.size() + 1] = '"';
-    return;
-  }
   out.resize(start + s.size() + extra + 2);
   char* d = out.data() + start;
   *d++ = '"';
   size_t run = 0;  // start of the bytes not yet copied
-  ForEachEscape(s, [&](size_t i) {
-    std::memcpy(d, s.data() + run, i - run);
-    d = WriteEscape(d + (i - run), static_cast<unsigned char>(s[i]));
-    run = i + 1;
-  });
+  if (extra != 0) {
+    ForEachEscape(s, [&](size_t i) {
+      std::memcpy(d, s.data() + run, i - run);
+      d = WriteEscape(d + (i - run), static_cast<unsigned char>(s[i]));
+      run = i + 1;
+    });
+  }
   std::memcpy(d, s.data() + run, s.size() - run);
   d[s.size() - run] = '"';
 }
 
-// As AppendJsonString, after checking that s is valid UTF-8 (as nlohmann
-// sees it: no overlong forms, surrogates or values above U+10FFFF; the
-// check is simdjson's). When it is not, `out` is left as it was and the
-// result is false.
-bool AppendJsonStringChecked(std::string& out, std::string_view s);
+// requires: s is valid UTF-8 (nlohmann replaces invalid bytes; callers
+// that may hold such bytes use AppendJsonStringChecked).
+inline void AppendJsonString(std::string& out, std::string_view s) {
+  size_t extra = 0;
+  ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
+  AppendQuoted(out, s, extra);
+}
+
+// Is s valid UTF-8 (as nlohmann sees it: no overlong forms, surrogates or
+// values above U+10FFFF)? simdjson's check.
+bool ValidUtf8(std::string_view s);
+
+// As AppendJsonString, checking that s is valid UTF-8 when it holds any
+// byte >= 0x80. When it is not, `out` is left as it was and the result is
+// false.
+inline bool AppendJsonStringChecked(std::string& out, std::string_view s) {
+  size_t extra = 0;
+  const bool high =
+      ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
+  if (high && !ValidUtf8(s)) return false;
+  AppendQuoted(out, s, extra);
+  return true;
+}
 
 }  // namespace clusterkg::internal
 
