@@ -2,10 +2,10 @@
 #include "clusterkg/graph.h"
 
 #include "clusterkg/record.h"
+#include "internal/stable_hash.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <tuple>
 
 namespace clusterkg {
@@ -33,14 +33,9 @@ std::string IriSegment(const std::string& s) {
 }  // namespace
 
 std::string ArticleIri(const std::string& id) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (unsigned char c : id) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string("https://w3id.org/clusterkg/id/article/") + buf;
+  std::string iri = "https://w3id.org/clusterkg/id/article/";
+  internal::AppendStableHash(iri, id);
+  return iri;
 }
 
 std::string EntityIri(EntityType type, const std::string& name) {

@@ -3,6 +3,7 @@
 
 #include "internal/json_string.h"
 #include "internal/jsonld_nodes.h"
+#include "internal/stable_hash.h"
 
 #include <algorithm>
 #include <cctype>
@@ -138,12 +139,14 @@ void RefList(JsonText& t, const std::vector<EntityId>& ids, const internal::IriO
   t.Close(']');
 }
 
-// One node's text into `buf`.
-// A stable key for a string, for @ids made from it: the hash ArticleIri
-// gives it (computed once).
-std::string StableKey(const std::string& s) {
-  std::string iri = ArticleIri(s);
-  return iri.substr(iri.rfind('/') + 1);
+// ID#name-KEY: an @id made from an entity's and another's, KEY the stable
+// hash of the other's @id (as ArticleIri would give it).
+std::string LinkIri(const std::string& self, std::string_view name, const std::string& other) {
+  std::string id;
+  id.reserve(self.size() + name.size() + 18);
+  id.append(self).append(1, '#').append(name).append(1, '-');
+  internal::AppendStableHash(id, other);
+  return id;
 }
 
 void NodeText(std::string& buf, int indent, int depth, Members members) {
@@ -267,7 +270,7 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
   JsonText t(buf, indent, depth);
   t.Open('{');
   t.Key("@id");
-  t.String(from + "#" + std::string(RelationTypeName(rel.type)) + "-" + StableKey(to));
+  t.String(LinkIri(from, RelationTypeName(rel.type), to));
   t.Key("@type");
   t.String("ckg:RelationStatement");
   t.Key("ckg:evidence");
@@ -304,7 +307,7 @@ void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccur
   JsonText t(buf, indent, depth);
   t.Open('{');
   t.Key("@id");
-  t.String(a + "#cooccurs-" + StableKey(b));
+  t.String(LinkIri(a, "cooccurs", b));
   t.Key("@type");
   t.String("ckg:CoOccurrence");
   t.Key("ckg:count");
