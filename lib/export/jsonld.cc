@@ -20,8 +20,6 @@ using nlohmann::json;
 
 constexpr const char* kCkg = "https://w3id.org/clusterkg/vocab#";
 
-std::string TypeTerm(EntityType t) { return std::string(EntityTypeTerm(t)); }
-
 // The property term of a relation, and its full IRI.
 std::string RelationTerm(RelationType t) { return std::string(RelationTypeTerm(t)); }
 std::string RelationIri(RelationType t) {
@@ -113,25 +111,6 @@ class JsonText {
   bool after_key_ = false;
 };
 
-// The members of one node: key and writer, put in nlohmann's order.
-using Members = std::vector<std::pair<std::string, std::function<void(JsonText&)>>>;
-
-void WriteObject(JsonText& t, Members members) {
-  std::stable_sort(members.begin(), members.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  t.Open('{');
-  for (auto& [key, write] : members) {
-    t.Key(key);
-    write(t);
-  }
-  t.Close('}');
-}
-
-// A string member's writer.
-std::function<void(JsonText&)> Str(const std::string& v) {
-  return [&v](JsonText& t) { t.String(v); };
-}
-
 // [{"@id": iri(id)}, ...]
 void RefList(JsonText& t, const std::vector<EntityId>& ids, const internal::IriOf& iri) {
   t.Open('[');
@@ -149,12 +128,6 @@ std::string LinkIri(const std::string& self, std::string_view name, const std::s
   return id;
 }
 
-void NodeText(std::string& buf, int indent, int depth, Members members) {
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  WriteObject(t, std::move(members));
-}
-
 }  // namespace
 
 json JsonLdContext() {
@@ -169,27 +142,46 @@ namespace internal {
 
 void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo& info, bool records,
                      const std::vector<EntityId>& entities, const IriOf& iri) {
-  Members n{{"@id", Str(info.iri)},
-            {"@type", [](JsonText& t) { t.String("NewsArticle"); }},
-            {"url", Str(info.url)}};
-  if (!info.headline.empty()) n.emplace_back("headline", Str(info.headline));
-  if (!info.date.empty()) n.emplace_back("datePublished", Str(info.date));
-  if (!info.author.empty()) n.emplace_back("author", Str(info.author));
-  if (info.id != info.url) n.emplace_back("identifier", Str(info.id));
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  // the members in their (sorted) key order
+  t.Open('{');
+  t.Key("@id");
+  t.String(info.iri);
+  t.Key("@type");
+  t.String("NewsArticle");
+  if (!info.author.empty()) {
+    t.Key("author");
+    t.String(info.author);
+  }
   if (records && !info.record.empty()) {
     // an rdf:JSON literal whose lexical form is the compact JSON text: one
     // line in indented output, kept byte for byte by JSON-LD processors
-    n.emplace_back("ckg:record", [&info](JsonText& t) {
-      t.Open('{');
-      t.Key("@type");
-      t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
-      t.Key("@value");
-      t.String(info.record);
-      t.Close('}');
-    });
+    t.Key("ckg:record");
+    t.Open('{');
+    t.Key("@type");
+    t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
+    t.Key("@value");
+    t.String(info.record);
+    t.Close('}');
   }
-  n.emplace_back("mentions", [&](JsonText& t) { RefList(t, entities, iri); });
-  NodeText(buf, indent, depth, std::move(n));
+  if (!info.date.empty()) {
+    t.Key("datePublished");
+    t.String(info.date);
+  }
+  if (!info.headline.empty()) {
+    t.Key("headline");
+    t.String(info.headline);
+  }
+  if (info.id != info.url) {
+    t.Key("identifier");
+    t.String(info.id);
+  }
+  t.Key("mentions");
+  RefList(t, entities, iri);
+  t.Key("url");
+  t.String(info.url);
+  t.Close('}');
 }
 
 void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
@@ -197,67 +189,100 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
                     const std::vector<std::pair<RelationType, EntityId>>& relations,
                     const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string self = iri(e.id);
-  const std::string type = TypeTerm(e.type);
-  Members n;
+  const std::string_view type = EntityTypeTerm(e.type);
+  // The members, put in nlohmann's (sorted) key order: the fixed ones, and
+  // one per relation term with its objects. A relation term that equals
+  // another key is written after it, as nlohmann's stable order had it.
+  enum class Kind : uint8_t { kId, kName, kType, kAlternate, kSameAs, kMention, kRelation };
+  struct Member {
+    std::string_view key;
+    Kind kind;
+    std::vector<EntityId> objects;  // kRelation
+  };
+  std::vector<Member> n;
   n.reserve(8);
-  n.emplace_back("@id", Str(self));
-  n.emplace_back("name", Str(e.name));
-  n.emplace_back("@type", [&](JsonText& t) {
-    if (e.subtype.empty() || e.subtype == type) {
-      t.String(type);
-      return;
+  n.push_back({"@id", Kind::kId, {}});
+  n.push_back({"name", Kind::kName, {}});
+  n.push_back({"@type", Kind::kType, {}});
+  if (!e.aliases.empty()) n.push_back({"alternateName", Kind::kAlternate, {}});
+  if (!e.iri.empty()) n.push_back({"sameAs", Kind::kSameAs, {}});
+  n.push_back({"ckg:mention", Kind::kMention, {}});
+  const size_t first_relation = n.size();
+  for (const auto& [rel_type, object] : relations) {  // grouped by term, in relation order
+    const std::string_view term = RelationTypeTerm(rel_type);
+    auto it = std::find_if(n.begin() + static_cast<std::ptrdiff_t>(first_relation), n.end(),
+                           [&](const Member& m) { return m.key == term; });
+    if (it == n.end()) {
+      n.push_back({term, Kind::kRelation, {}});
+      it = n.end() - 1;
     }
-    t.Open('[');
-    t.String(type);
-    t.String(e.subtype);
-    t.Close(']');
-  });
-  if (!e.aliases.empty()) {
-    n.emplace_back("alternateName", [&e](JsonText& t) {
-      t.Open('[');
-      for (const std::string& x : e.aliases) t.String(x);
-      t.Close(']');
-    });
+    it->objects.push_back(object);
   }
-  if (!e.iri.empty()) n.emplace_back("sameAs", [&e](JsonText& t) { t.Ref(e.iri); });
+  // relation terms in their own sorted order first, as std::map gave them
+  std::sort(n.begin() + static_cast<std::ptrdiff_t>(first_relation), n.end(),
+            [](const Member& a, const Member& b) { return a.key < b.key; });
+  std::stable_sort(n.begin(), n.end(),
+                   [](const Member& a, const Member& b) { return a.key < b.key; });
+
   std::string lower(EntityTypeName(e.type));
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  n.emplace_back("ckg:mention", [&](JsonText& t) {
-    t.Open('[');
-    std::string id;  // ARTICLE#type-start-end, made in one buffer
-    for (const EntityMention& m : mentions) {
-      const std::string& art = article_iri(m.article);
-      id.assign(art).append(1, '#').append(lower);
-      for (const uint32_t x : {m.start, m.end}) {
-        char digits[16];
-        id.append(1, '-').append(digits, std::to_chars(digits, digits + sizeof digits, x).ptr);
-      }
-      t.Open('{');
-      t.Key("@id");
-      t.String(id);
-      t.Key("@type");
-      t.String("ckg:Mention");
-      t.Key("ckg:article");
-      t.Ref(art);
-      t.Key("ckg:end");
-      t.Number(m.end);
-      t.Key("ckg:rule");
-      t.String(m.rule);
-      t.Key("ckg:start");
-      t.Number(m.start);
-      t.Key("ckg:text");
-      t.String(m.text);
-      t.Close('}');
+  buf.clear();
+  JsonText t(buf, indent, depth);
+  t.Open('{');
+  std::string id;  // a mention's ARTICLE#type-start-end, made in one buffer
+  for (const Member& m : n) {
+    t.Key(m.key);
+    switch (m.kind) {
+      case Kind::kId: t.String(self); break;
+      case Kind::kName: t.String(e.name); break;
+      case Kind::kType:
+        if (e.subtype.empty() || e.subtype == type) {
+          t.String(type);
+        } else {
+          t.Open('[');
+          t.String(type);
+          t.String(e.subtype);
+          t.Close(']');
+        }
+        break;
+      case Kind::kAlternate:
+        t.Open('[');
+        for (const std::string& x : e.aliases) t.String(x);
+        t.Close(']');
+        break;
+      case Kind::kSameAs: t.Ref(e.iri); break;
+      case Kind::kMention:
+        t.Open('[');
+        for (const EntityMention& x : mentions) {
+          const std::string& art = article_iri(x.article);
+          id.assign(art).append(1, '#').append(lower);
+          for (const uint32_t v : {x.start, x.end}) {
+            char digits[16];
+            id.append(1, '-').append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+          }
+          t.Open('{');
+          t.Key("@id");
+          t.String(id);
+          t.Key("@type");
+          t.String("ckg:Mention");
+          t.Key("ckg:article");
+          t.Ref(art);
+          t.Key("ckg:end");
+          t.Number(x.end);
+          t.Key("ckg:rule");
+          t.String(x.rule);
+          t.Key("ckg:start");
+          t.Number(x.start);
+          t.Key("ckg:text");
+          t.String(x.text);
+          t.Close('}');
+        }
+        t.Close(']');
+        break;
+      case Kind::kRelation: RefList(t, m.objects, iri); break;
     }
-    t.Close(']');
-  });
-  std::map<std::string, std::vector<EntityId>> terms;  // relation term -> objects
-  for (const auto& rel : relations) terms[RelationTerm(rel.first)].push_back(rel.second);
-  for (const auto& entry : terms) {  // (no structured binding: clang 14 cannot capture one)
-    const std::vector<EntityId>& objects = entry.second;
-    n.emplace_back(entry.first, [&iri, &objects](JsonText& t) { RefList(t, objects, iri); });
   }
-  NodeText(buf, indent, depth, std::move(n));
+  t.Close('}');
 }
 
 // The two nodes below have fixed members: written in their (sorted) key
