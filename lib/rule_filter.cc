@@ -54,6 +54,9 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
       present_.push_back(static_cast<int>(a));
       continue;
     }
+    if (!atoms_[a].empty() && (static_cast<unsigned char>(atoms_[a][0]) & 0xC0) == 0x80) {
+      at_chars_ = false;
+    }
     const uint32_t node = trie_.Insert(atoms_[a]);
     if (node >= atom_at_.size()) atom_at_.resize(node + 1, -1);
     atom_at_[node] = static_cast<int32_t>(a);
@@ -68,7 +71,9 @@ void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   if (!tree_) return;
   std::vector<int> found = present_;
   for (size_t p = 0; p < text.size(); ++p) {
-    uint32_t node = trie_.Child(0, Lower(static_cast<unsigned char>(text[p])));
+    const auto c = static_cast<unsigned char>(text[p]);
+    if (at_chars_ && (c & 0xC0) == 0x80) continue;
+    uint32_t node = trie_.Child(0, Lower(c));
     for (size_t q = p + 1; node != 0; ++q) {
       if (const int32_t a = atom_at_[node]; a >= 0) found.push_back(a);
       if (q >= text.size()) break;

@@ -53,6 +53,9 @@ class RuleFilter {
   std::vector<int> bare_;                   // patterns of tree_ passing on present_ alone
   ByteTrie trie_;                           // the other atoms
   std::vector<int32_t> atom_at_;            // per node: the atom ending there, or -1
+  // no atom of trie_ starts with a UTF-8 continuation byte (10xxxxxx), so
+  // the walk need not start at one: no atom can begin there
+  bool at_chars_ = true;
 };
 
 }  // namespace clusterkg::internal
