@@ -134,7 +134,11 @@ class Run {
       one.push_back(std::move(a).value());
       auto g = clusterkg::KnowledgeGraph::Build(one, ex_->rules(), {.records = !o_.no_record});
       out.counts.Add(g);
-      std::ostringstream line;
+      // room for the line from the start (it runs to some 35 bytes per byte
+      // of text), so that the stream does not copy it as it grows
+      std::string room;
+      room.reserve(4096 + 40 * one.front().doc.text.size());
+      std::ostringstream line(std::move(room));
       (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, line);
       out.ndjson = std::move(line).str();
       return out;  // the article is released here
