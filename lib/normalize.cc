@@ -5,6 +5,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 #include "internal/utf8.h"
@@ -38,8 +39,13 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::Create(const NormalizeOpti
   n->table_.assign(0x10000, 0);
   n->pool_.assign(1, '\0');
 
-  // First NFKC per code point; then Hant-Hans over every Han result at once,
-  // one code point per line, which keeps the transform to single characters.
+  // First NFKC per code point; then Hant-Hans over every Han result it may
+  // change at once, one code point per line, which keeps the transform to
+  // single characters. What it may change is its source set (some 4,000
+  // characters, where Han has some 28,000 in this plane): the others it
+  // leaves as they are.
+  icu::UnicodeSet t2s_source;
+  if (t2s) t2s->getSourceSet(t2s_source);
   std::vector<icu::UnicodeString> out(0x10000);
   std::vector<bool> changed(0x10000, false);
   icu::UnicodeString batch;
@@ -60,7 +66,8 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::Create(const NormalizeOpti
       changed[c] = true;
     }
     out[c] = s;
-    if (t2s && s.length() == 1 && internal::IsHan(s.char32At(0))) {
+    if (t2s && s.length() == 1 && internal::IsHan(s.char32At(0)) &&
+        t2s_source.contains(s.char32At(0))) {
       batch.append(s).append(static_cast<UChar>('\n'));
       batch_cps.push_back(c);
     }

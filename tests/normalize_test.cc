@@ -1,6 +1,11 @@
 // The normalise stage: NFKC, traditional to simplified, quotes, offsets.
 #include <catch2/catch.hpp>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
 #include "clusterkg/load.h"
 #include "clusterkg/normalize.h"
 
@@ -26,6 +31,32 @@ TEST_CASE("full-width digits / letters and plus become ASCII") {
 TEST_CASE("traditional characters become simplified") {
   CHECK(Norm().Normalize("粵港澳大灣區產業集群") == "粤港澳大湾区产业集群");
   CHECK(Norm().Normalize("廣東省工業和信息化廳") == "广东省工业和信息化厅");
+}
+
+// The table asks ICU only of the characters in Hant-Hans's source set: every
+// unified ideograph of the BMP must still become what ICU makes of it.
+TEST_CASE("every unified ideograph becomes what ICU's Hant-Hans makes of it") {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t2s(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, err));
+  REQUIRE(U_SUCCESS(err));
+  size_t changed = 0, wrong = 0;
+  for (UChar32 c = 0x3400; c <= 0x9FFF; ++c) {
+    if (c > 0x4DBF && c < 0x4E00) continue;  // not Han
+    icu::UnicodeString u(c);
+    std::string alone;
+    u.toUTF8String(alone);
+    t2s->transliterate(u);
+    std::string want;
+    u.toUTF8String(want);
+    changed += want != alone;
+    if (Norm().Normalize(alone) != want) {
+      ++wrong;
+      UNSCOPED_INFO("U+" << std::hex << c << ": " << alone << " -> " << want);
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(changed > 2000);  // 灣 -> 湾 and the like
 }
 
 TEST_CASE("every quote form becomes one") {
