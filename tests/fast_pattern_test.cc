@@ -128,6 +128,9 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       // alternatives that are not words: where they end is RE2's
       R"((?P<name>[\p{Han}a-c]{1,6}?(?P<head>(?:开发|新)\p{Han}{0,2}?(?:区|园)|区|开发区|ab)))",
       R"((?P<name>[a-c]{0,4}?(?P<head>b|(?:a|ab)c?|ca|(?:c)a+)))",
+      // ... also when R is a word or nothing: the first Wi that R follows
+      R"((?P<name>[\p{Han}a-c]{1,6}?(?P<head>(?:开发|开发区|新)区|区|(?:a|ab)c|(?:b|bc))))",
+      R"((?P<name>[^,。]{0,5}?(?P<head>(?:ab|a|b)ca|(?:产业|产业园)园区)))",
       R"((?P<n>(?:"[\p{Han}A-Za-z0-9+]{2,10}")?[\p{Han}A-Za-z0-9]{2,28}?(?P<h>产业园|园))(?:[^展化式综]|$))",
   };
   // pieces the texts are made of: the words, characters in and out of the
