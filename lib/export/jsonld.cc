@@ -285,8 +285,8 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
   t.Close('}');
 }
 
-// The two nodes below have fixed members: written in their (sorted) key
-// order, without the Members list.
+// The two nodes below have fixed members, written in their (sorted) key
+// order.
 void RelationNodeText(std::string& buf, int indent, int depth, const Relation& rel,
                       const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string from = iri(rel.from);
