@@ -14,6 +14,7 @@
 // position; the other articles are still processed and written, and the
 // exit status is 1. Usage errors and broken rule packs exit with 2.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -135,9 +136,10 @@ class Run {
       auto g = clusterkg::KnowledgeGraph::Build(one, ex_->rules(), {.records = !o_.no_record});
       out.counts.Add(g);
       // room for the line from the start (it runs to some 35 bytes per byte
-      // of text), so that the stream does not copy it as it grows
+      // of text), so that the stream does not copy it as it grows; at most
+      // 16 MB ahead, whatever the article's size
       std::string room;
-      room.reserve(4096 + 40 * one.front().doc.text.size());
+      room.reserve(std::min<size_t>(4096 + 40 * one.front().doc.text.size(), size_t{16} << 20));
       std::ostringstream line(std::move(room));
       (void)clusterkg::JsonLdWriter({.indent = -1}).Write(g, line);
       out.ndjson = std::move(line).str();

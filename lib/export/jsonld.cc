@@ -218,9 +218,8 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
     }
     it->objects.push_back(object);
   }
-  // relation terms in their own sorted order first, as std::map gave them
-  std::sort(n.begin() + static_cast<std::ptrdiff_t>(first_relation), n.end(),
-            [](const Member& a, const Member& b) { return a.key < b.key; });
+  // (relation terms differ from each other: only a term equal to a fixed
+  // key depends on the sort being stable)
   std::stable_sort(n.begin(), n.end(),
                    [](const Member& a, const Member& b) { return a.key < b.key; });
 
