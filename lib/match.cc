@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "internal/byte_trie.h"
 #include "internal/fast_pattern.h"
@@ -22,6 +23,9 @@ namespace clusterkg {
 struct Matcher::Trie {
   internal::ByteTrie names;                   // the gazetteer's names and aliases
   std::vector<std::vector<int>> terminal{1};  // per node of `names`: gazetteer entries
+  // per node: 1 when some name ends there (terminal[node] not empty); kept
+  // apart so that a walk reads one byte per node
+  std::vector<uint8_t> ends;
   // per rule (indexed as the pack's rules): its named groups' numbers, -1
   // for none
   struct Groups {
@@ -71,7 +75,7 @@ struct Matcher::Trie {
     for (size_t i = pos; i < text.size(); ++i) {
       node = names.Child(node, static_cast<unsigned char>(text[i]));
       if (node == 0) break;
-      if (!terminal[node].empty()) out->emplace_back(i + 1, node);
+      if (ends[node]) out->emplace_back(i + 1, node);
     }
     std::reverse(out->begin(), out->end());
   }
@@ -89,7 +93,7 @@ bool IsAsciiAlnum(char c) {
 
 struct GazHit {
   uint32_t begin, end;
-  std::vector<int> entries;
+  const std::vector<int>* entries;  // Trie::terminal of the name's node
 };
 
 // Everything the rules of one article need to share.
@@ -355,7 +359,7 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
                       !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) && !blocked(i, end);
       if (ok) {
         w.gaz.push_back(
-            {static_cast<uint32_t>(i), static_cast<uint32_t>(end), trie.terminal[node]});
+            {static_cast<uint32_t>(i), static_cast<uint32_t>(end), &trie.terminal[node]});
         break;
       }
     }
@@ -363,14 +367,18 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
   }
   // Choose among same-named entries: the one whose parent the article names.
   const auto& gz = w.pack->gazetteer();
-  std::set<std::string> named;
-  for (const GazHit& h : w.gaz) {
-    for (int e : h.entries) named.insert(gz[e].name);
+  std::unordered_set<std::string_view> named;
+  if (std::any_of(w.gaz.begin(), w.gaz.end(),
+                  [](const GazHit& h) { return h.entries->size() > 1; })) {
+    for (const GazHit& h : w.gaz) {
+      for (int e : *h.entries) named.insert(gz[e].name);
+    }
   }
+  w.gaz_choice.reserve(w.gaz.size());
   for (const GazHit& h : w.gaz) {
-    int choice = h.entries.front();
-    if (h.entries.size() > 1) {
-      for (int e : h.entries) {
+    int choice = h.entries->front();
+    if (h.entries->size() > 1) {
+      for (int e : *h.entries) {
         if (!gz[e].parent.empty() && named.count(gz[e].parent)) {
           choice = e;
           break;
@@ -967,6 +975,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   }
   m->trie_->names.Freeze();
   m->trie_->terminal.resize(m->trie_->names.size());
+  for (const auto& t : m->trie_->terminal) m->trie_->ends.push_back(t.empty() ? 0 : 1);
   std::vector<const Rule*> text_rules, relation_rules;
   for (const Rule& r : pack->rules()) {
     const bool text = r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kAlias;
