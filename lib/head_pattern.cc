@@ -12,6 +12,12 @@
 namespace clusterkg::internal {
 namespace {
 
+// A word with no character that means something in a pattern.
+bool PlainWord(std::string_view w) {
+  return !w.empty() && w.find_first_of("\\.+*?()[]{}|^$") == std::string_view::npos &&
+         FindInvalidUtf8(w) == std::string_view::npos;
+}
+
 // Parses the pattern's pieces from the front of `p`.
 struct Parser {
   std::string_view p;
@@ -61,6 +67,19 @@ struct Parser {
     p.remove_prefix(end);
     return true;
   }
+  // One character, plain or escaped (\( for "("): its text.
+  bool Literal(std::string* c) {
+    size_t len = 0;
+    if (p.size() >= 2 && p[0] == '\\' && std::ispunct(static_cast<unsigned char>(p[1]))) {
+      *c = std::string(1, p[1]);
+      p.remove_prefix(2);
+      return true;
+    }
+    if (p.empty() || DecodeUtf8(p, 0, &len) < 0 || !PlainWord(p.substr(0, len))) return false;
+    *c = std::string(p.substr(0, len));
+    p.remove_prefix(len);
+    return true;
+  }
   bool Number(uint32_t* v) {
     size_t k = 0;
     *v = 0;
@@ -72,18 +91,6 @@ struct Parser {
     return k > 0;
   }
 };
-
-// A word with no character that means something in a pattern.
-bool PlainWord(std::string_view w) {
-  return !w.empty() && w.find_first_of("\\.+*?()[]{}|^$") == std::string_view::npos &&
-         FindInvalidUtf8(w) == std::string_view::npos;
-}
-
-// One plain character (the quotes of a prefix).
-bool PlainChar(std::string_view c) {
-  size_t len = 0;
-  return PlainWord(c) && DecodeUtf8(c, 0, &len) >= 0 && len == c.size();
-}
 
 // Calls visit(i) at each byte of the pattern text `s` that is outside its
 // classes ([...], skipped whole), an escape at its backslash (the escaped
@@ -207,29 +214,43 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
   Parser ps{pattern};
   if (!ps.GroupOpen()) return nullptr;
   if (ps.Eat("(?:")) {  // the quoted prefix: (?:"D{a,b}")?
-    size_t len = 0;
-    DecodeUtf8(ps.p, 0, &len);
-    h->open_ = std::string(ps.p.substr(0, len));
-    ps.p.remove_prefix(len);
+    Delimited& q = h->quote_;
     std::string_view quoted;
-    if (!PlainChar(h->open_) || !ps.Class(&quoted) || !ps.Eat("{") ||
-        !ps.Number(&h->quote_least_) || !ps.Eat(",") || !ps.Number(&h->quote_most_) ||
-        !ps.Eat("}") || h->quote_least_ > h->quote_most_ || ps.p.empty()) {
+    size_t len = 0;
+    if (!ps.Literal(&q.open) || !ps.Class(&quoted) || !ps.Eat("{") || !ps.Number(&q.least) ||
+        !ps.Eat(",") || !ps.Number(&q.most) || !ps.Eat("}") || q.least > q.most ||
+        !ps.Literal(&q.close) || !ps.Eat(")?")) {
       return nullptr;
     }
-    DecodeUtf8(ps.p, 0, &len);
-    h->close_ = std::string(ps.p.substr(0, len));
-    ps.p.remove_prefix(len);
-    if (!PlainChar(h->close_) || !ps.Eat(")?")) return nullptr;
-    h->quote_class_ = CharClass::Make(quoted);
+    q.inside = CharClass::Make(quoted);
     // the quoted part's length is then fixed by where the close comes
-    if (!h->quote_class_ || h->quote_class_->Has(DecodeUtf8(h->close_, 0, &len))) return nullptr;
+    if (!q.inside || q.inside->Has(DecodeUtf8(q.close, 0, &len))) return nullptr;
   }
   std::string_view cls;
   if (!ps.Class(&cls) || !ps.Eat("{") || !ps.Number(&h->least_) || !ps.Eat(",") ||
-      !ps.Number(&h->most_) || !ps.Eat("}?") || h->least_ > h->most_ || !ps.GroupOpen()) {
+      !ps.Number(&h->most_) || !ps.Eat("}?") || h->least_ > h->most_) {
     return nullptr;
   }
+  h->name_class_ = CharClass::Make(cls);
+  if (!h->name_class_) return nullptr;
+  if (ps.Eat("(?:")) {  // the bracketed part: (?:OD{a,b}E)?
+    Delimited& b = h->bracket_;
+    std::string_view inner;
+    size_t len = 0;
+    if (!ps.Literal(&b.open) || !ps.Class(&inner) || !ps.Eat("{") || !ps.Number(&b.least) ||
+        !ps.Eat(",") || !ps.Number(&b.most) || !ps.Eat("}") || b.least > b.most ||
+        !ps.Literal(&b.close) || !ps.Eat(")?")) {
+      return nullptr;
+    }
+    b.inside = CharClass::Make(inner);
+    // the part's length is fixed by where its close comes, and a run of
+    // the name's class stops at its open
+    if (!b.inside || b.inside->Has(DecodeUtf8(b.close, 0, &len)) ||
+        h->name_class_->Has(DecodeUtf8(b.open, 0, &len))) {
+      return nullptr;
+    }
+  }
+  if (!ps.GroupOpen()) return nullptr;
   std::vector<size_t> bars;
   size_t close = 0;
   if (!TopLevel(ps.p, &bars, &close) || close == std::string_view::npos ||
@@ -242,8 +263,6 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
     h->tail_ = std::make_unique<RE2>(std::string(tail), RuleReOptions());
     if (!h->tail_->ok() || h->tail_->NumberOfCapturingGroups() != 0) return nullptr;
   }
-  h->name_class_ = CharClass::Make(cls);
-  if (!h->name_class_) return nullptr;
   std::vector<std::pair<uint32_t, uint32_t>> ends;  // trie node, alternative
   const std::vector<std::string_view> alts = Split(ps.p.substr(0, close), bars);
   for (size_t a = 0; a < alts.size(); ++a) {
@@ -273,8 +292,10 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
     }
     for (const std::string_view w : words) {
       ends.emplace_back(h->words_.Insert(w), static_cast<uint32_t>(a));
+      h->MarkStart(w);
     }
   }
+  if (h->bracket_.inside) h->MarkStart(h->bracket_.open);
   h->words_.Freeze();
   h->alts_at_.resize(h->words_.size());
   for (const auto& [node, a] : ends) h->alts_at_[node].push_back(a);
@@ -332,28 +353,51 @@ bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, ui
   return false;
 }
 
-size_t HeadPattern::AfterQuote(std::string_view input, size_t q) const {
-  if (input.substr(q, open_.size()) != open_) return 0;
-  size_t p = q + open_.size(), len = 0;
+void HeadPattern::MarkStart(std::string_view w) {
+  const auto first = static_cast<unsigned char>(w[0]);
+  for (unsigned second = 0; second < 256; ++second) {
+    if (w.size() == 1 || second == static_cast<unsigned char>(w[1])) {
+      const uint32_t key = first << 8 | second;
+      starts_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
+  }
+}
+
+size_t HeadPattern::After(const Delimited& d, std::string_view input, size_t q) {
+  if (input.substr(q, d.open.size()) != d.open) return 0;
+  size_t p = q + d.open.size(), len = 0;
   uint32_t chars = 0;
-  while (p < input.size() && quote_class_->Has(DecodeUtf8(input, p, &len))) {
+  while (p < input.size() && d.inside->Has(DecodeUtf8(input, p, &len))) {
     p += len;
     ++chars;
   }
-  if (chars < quote_least_ || chars > quote_most_ || input.substr(p, close_.size()) != close_) {
+  if (chars < d.least || chars > d.most || input.substr(p, d.close.size()) != d.close) {
     return 0;
   }
-  return p + close_.size();
+  return p + d.close.size();
+}
+
+bool HeadPattern::HeadAt(std::string_view input, size_t j, uint32_t* head, uint32_t* alt_end,
+                         uint32_t* end) const {
+  if (bracket_.inside) {  // the bracketed part first, as the pattern prefers it
+    if (const size_t a = After(bracket_, input, j); a != 0 && PickAt(input, a, alt_end, end)) {
+      *head = static_cast<uint32_t>(a);
+      return true;
+    }
+  }
+  *head = static_cast<uint32_t>(j);
+  return words_.Child(0, static_cast<unsigned char>(input[j])) != 0 &&
+         PickAt(input, j, alt_end, end);
 }
 
 bool HeadPattern::MatchFrom(std::string_view input, size_t q, size_t c, re2::StringPiece* g) const {
   size_t p = c, len = 0;
-  for (uint32_t k = 0;; ++k) {  // k characters of C from c, then a word
-    uint32_t alt_end = 0, end = 0;
-    if (k >= least_ && PickAt(input, p, &alt_end, &end)) {
+  for (uint32_t k = 0;; ++k) {  // k characters of C from c, then a head
+    uint32_t head = 0, alt_end = 0, end = 0;
+    if (k >= least_ && p < input.size() && HeadAt(input, p, &head, &alt_end, &end)) {
       g[0] = re2::StringPiece(input.data() + q, end - q);
       g[1] = re2::StringPiece(input.data() + q, alt_end - q);
-      g[2] = re2::StringPiece(input.data() + p, alt_end - p);
+      g[2] = re2::StringPiece(input.data() + head, alt_end - head);
       return true;
     }
     if (k == most_ || p >= input.size() || !name_class_->Has(DecodeUtf8(input, p, &len))) {
@@ -364,16 +408,18 @@ bool HeadPattern::MatchFrom(std::string_view input, size_t q, size_t c, re2::Str
 }
 
 bool HeadPattern::Match(std::string_view input, size_t pos, re2::StringPiece* g) const {
-  // without the prefix: the first word position j (from pos) where an
-  // alternative matches with at least m characters of C before it; the
-  // match starts as far back over C as n characters and pos allow. (A later
-  // word could only start its match at the same place or later, and a
-  // shorter name from that place would have made an earlier word match.)
+  // without the prefix: the first position j (from pos) where a head
+  // (the bracketed part and a word, or a word) matches with at least m
+  // characters of C before it; the match starts as far back over C as n
+  // characters and pos allow. (A head at a later position could only start
+  // its match at the same place or later, and a shorter name from that
+  // place would have made an earlier one match: the run of C before a
+  // later head stops at a bracket's open, which C does not hold, and
+  // passes an earlier word only through n characters or fewer.)
   size_t start = std::string_view::npos;
   for (size_t j = pos; j < input.size(); ++j) {
-    if (words_.Child(0, static_cast<unsigned char>(input[j])) == 0) continue;  // no word here
-    uint32_t alt_end = 0, end = 0;
-    if (!PickAt(input, j, &alt_end, &end)) continue;
+    uint32_t head = 0, alt_end = 0, end = 0;
+    if (!MayStart(input, j) || !HeadAt(input, j, &head, &alt_end, &end)) continue;
     size_t s = j;
     uint32_t k = 0;
     while (k < most_ && s > pos) {
@@ -389,15 +435,17 @@ bool HeadPattern::Match(std::string_view input, size_t pos, re2::StringPiece* g)
     const char* base = input.data();
     g[0] = re2::StringPiece(base + s, end - s);
     g[1] = re2::StringPiece(base + s, alt_end - s);
-    g[2] = re2::StringPiece(base + j, alt_end - j);
+    g[2] = re2::StringPiece(base + head, alt_end - head);
     break;
   }
   // with the prefix: the first quote from pos, up to that start (where the
   // prefix comes first), that begins a match
-  if (quote_class_) {
-    for (size_t q = input.find(open_, pos); q != std::string_view::npos && q <= start;
-         q = input.find(open_, q + 1)) {
-      if (const size_t c = AfterQuote(input, q); c != 0 && MatchFrom(input, q, c, g)) return true;
+  if (quote_.inside) {
+    for (size_t q = input.find(quote_.open, pos); q != std::string_view::npos && q <= start;
+         q = input.find(quote_.open, q + 1)) {
+      if (const size_t c = After(quote_, input, q); c != 0 && MatchFrom(input, q, c, g)) {
+        return true;
+      }
     }
   }
   return start != std::string_view::npos;

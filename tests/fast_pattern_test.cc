@@ -98,6 +98,12 @@ TEST_CASE("patterns of one shape get a head-anchored form") {
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{2,16}?(?P<head>镇|乡+)))"));  // not words
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[[:alpha:]]{2,16}?(?P<head>a|b)))"));
   CHECK_FALSE(HeadPattern::Make(R"((?P<name>[\p{Han}]{9,2}?(?P<head>镇)))"));
+  // a bracketed part whose open the name's class holds, or whose close its
+  // own class holds
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[a-c(]{2,5}?(?:\([a-c]{1,3}\))?(?P<head>b)))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[a-c]{2,5}?(?:\([a-c)]{1,3}\))?(?P<head>b)))"));
+  CHECK_FALSE(HeadPattern::Make(R"((?P<name>[a-c]{2,5}?(?:\([a-c]{1,3}\))(?P<head>b)))"));
+  CHECK(HeadPattern::Make(R"((?P<name>[a-c]{2,5}?(?:\([a-c]{1,3}\))?(?P<head>b)))"));
   std::vector<std::string> with_head;
   for (const clusterkg::Rule& rule : clusterkg::testing::Builtin().rules().rules()) {
     if (rule.fast && rule.fast->head) with_head.push_back(rule.id);
@@ -108,6 +114,7 @@ TEST_CASE("patterns of one shape get a head-anchored form") {
   CHECK(std::find(with_head.begin(), with_head.end(), "place.zone") != with_head.end());
   CHECK(std::find(with_head.begin(), with_head.end(), "org.center") != with_head.end());
   CHECK(std::find(with_head.begin(), with_head.end(), "org.government") != with_head.end());
+  CHECK(std::find(with_head.begin(), with_head.end(), "org.company") != with_head.end());
 }
 
 TEST_CASE("head-anchored matches are RE2's, on random text") {
@@ -132,12 +139,19 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       R"((?P<name>[\p{Han}a-c]{1,6}?(?P<head>(?:开发|开发区|新)区|区|(?:a|ab)c|(?:b|bc))))",
       R"((?P<name>[^,。]{0,5}?(?P<head>(?:ab|a|b)ca|(?:产业|产业园)园区)))",
       R"((?P<n>(?:"[\p{Han}A-Za-z0-9+]{2,10}")?[\p{Han}A-Za-z0-9]{2,28}?(?P<h>产业园|园))(?:[^展化式综]|$))",
+      // a bracketed part before the head: words inside it, a head after it
+      // that also starts a match of its own, with a prefix, with a tail
+      R"((?P<name>[\p{Han}a-c]{1,5}?(?:\(\p{Han}{1,3}\))?(?P<head>区|园区|ab)))",
+      R"((?P<name>[a-c]{0,4}?(?:\([a-c新区]{0,2}\))?(?P<head>b|ca|新区)))",
+      R"((?P<name>(?:"[a-c+]{2,4}")?[\p{Han}a-c]{1,6}?(?:\([\p{Han}a]{1,3}\))?(?P<head>区|园区|ab)))",
+      R"((?P<name>[\p{Han}a-c]{2,5}?(?:\([a-c]{1,3}\))?(?P<head>园|园区))(?:[^a]|$))",
   };
   // pieces the texts are made of: the words, characters in and out of the
   // classes, and bytes that are not UTF-8
   const std::vector<std::string> pieces = {
-      "\"", "+",  "产业园", "开发", "区", "高新", "园", "产业", "中心", "深圳", "a", "b",
-      "c",  "ab", ",",      "。",   " ",  "x",    "9",  "新",   "\xE5", "\xFF", "😀"};
+      "\"",   "+",    "产业园", "开发", "区", "高新", "园",     "产业",  "中心", "深圳",
+      "a",    "b",    "c",      "ab",   ",",  "。",   " ",      "x",     "9",    "新",
+      "\xE5", "\xFF", "😀",      "(",    ")",  "(a)",  "(中国)", "(新区)"};
   uint64_t seed = 12345;
   auto next = [&seed] {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;

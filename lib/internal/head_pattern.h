@@ -1,26 +1,28 @@
 // Head-anchored matching: the matches of a rule of the form
 //
-//   (?P<name>Q?C{m,n}?(?P<head>W1|W2|...|Wk))T
+//   (?P<name>Q?C{m,n}?B?(?P<head>W1|W2|...|Wk))T
 //
 // (C one character class; W1 ... Wk plain words: 开发区|高新区|园区, or,
 // when there is no T, also alternatives (?:V1|...|Vj)R that start with a
 // group of words; Q, if there, an optional quoted prefix (?:"D{a,b}")
-// with D a class that does not hold the closing quote; T, if there, what
-// must follow, with no groups and nothing that looks behind) found without
-// RE2's NFA and backtracker. Such rules are most of the entity rules' time in RE2: each
-// match's groups come from one of those engines, whose cost grows with the
-// span times the words tried at each character, and when the run of name
-// characters before a head is longer than n, the pattern with its n copies
-// of C runs again.
+// with D a class that does not hold the closing quote; B, if there, an
+// optional bracketed part (?:\(D{a,b}\)) of the same kind whose opening
+// character C does not hold, as in 安谋科技(中国)有限公司; T, if there,
+// what must follow, with no groups and nothing that looks behind) found
+// without RE2's NFA and backtracker. Such rules are most of the entity
+// rules' time in RE2: each match's groups come from one of those engines,
+// whose cost grows with the span times the words tried at each character,
+// and when the run of name characters before a head is longer than n, the
+// pattern with its n copies of C runs again.
 //
 // The matches are RE2's, by its leftmost-first rules: the match starts at
 // the first position s (from the search start) where a parse exists; at
 // s, parses with the quoted prefix come before those without; then the
-// smallest k in [m, n] for which k characters of C are followed by a word;
-// of the alternatives there, the first in the list that matches (where an
-// alternative (?:V1|...|Vj)R ends is RE2's, anchored where it starts) and
-// that T accepts after it, with T's own preferred match (RE2's, anchored
-// where the alternative ends). Which
+// smallest k in [m, n] for which k characters of C are followed by a head
+// (B and a word, else a word); of the alternatives there, the first in the
+// list that matches (where an alternative (?:V1|...|Vj)R ends is RE2's,
+// anchored where it starts) and that T accepts after it, with T's own
+// preferred match (RE2's, anchored where the alternative ends). Which
 // characters a class holds is asked of RE2 itself, one block of code
 // points at a time, so that it means exactly what it means to RE2.
 #ifndef CLUSTERKG_INTERNAL_HEAD_PATTERN_H_
@@ -88,11 +90,32 @@ class HeadPattern {
   // Whether an alternative, and T after it, match at byte j: the first
   // listed that does ends at *alt_end, and T after it at *end.
   bool PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const;
-  // The byte after the quoted prefix that starts at byte q, or 0.
-  size_t AfterQuote(std::string_view input, size_t q) const;
+  // Whether a word or the bracketed part may start at byte j: its first
+  // two bytes (one, at the end of input) are those of one of theirs.
+  bool MayStart(std::string_view input, size_t j) const {
+    const auto first = static_cast<unsigned char>(input[j]);
+    if (j + 1 == input.size()) return words_.Child(0, first) != 0;
+    const uint32_t key = first << 8 | static_cast<unsigned char>(input[j + 1]);
+    return (starts_[key >> 6] >> (key & 63)) & 1;
+  }
+  // Marks w's first two bytes (all pairs from its first, when it has one).
+  void MarkStart(std::string_view w);
+  // O D{a,b} E: an open and a close character around a run of a class
+  // that does not hold the close (null `inside`: none)
+  struct Delimited {
+    std::string open, close;
+    std::shared_ptr<const CharClass> inside;
+    uint32_t least = 0, most = 0;
+  };
+  // The byte after d where it starts at byte q, or 0.
+  static size_t After(const Delimited& d, std::string_view input, size_t q);
+  // Whether a head (with the bracketed part before it, or without) and T
+  // after it match at byte j: the head starts at *head, the alternative
+  // ends at *alt_end, T at *end.
+  bool HeadAt(std::string_view input, size_t j, uint32_t* head, uint32_t* alt_end,
+              uint32_t* end) const;
   // The match with the prefix at q, its name from byte c: the smallest k
-  // in [m, n] with k characters of C from c followed by an alternative
-  // that matches (and T after it).
+  // in [m, n] with k characters of C from c followed by a head.
   bool MatchFrom(std::string_view input, size_t q, size_t c, re2::StringPiece* g) const;
 
   std::shared_ptr<const CharClass> name_class_;  // C
@@ -106,12 +129,13 @@ class HeadPattern {
   std::vector<Alt> alts_;
   bool complex_ = false;  // some alternative is not a word
   ByteTrie words_;        // the words, and the Wi
+  // the first two bytes of the words and of the bracketed part's open, one
+  // bit per pair (MayStart)
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
   // per trie node: the alternatives one of whose words ends there
   std::vector<std::vector<uint32_t>> alts_at_;
-  // Q: open, D{a,b}, close
-  std::shared_ptr<const CharClass> quote_class_;
-  std::string open_, close_;
-  uint32_t quote_least_ = 0, quote_most_ = 0;
+  Delimited quote_;            // Q: "D{a,b}"
+  Delimited bracket_;          // B: (D{a,b})
   std::unique_ptr<RE2> tail_;  // T, or null
 };
 
