@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -265,14 +266,32 @@ struct Resolver::State {
   std::set<EntityId> located;  // clusters (and events) that have a location
   PairCounts pairs;
 
-  uint32_t Node(EntityType t, const std::string& name) {
-    std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, name);
+  // per type: a name -> its node (the NameKey of the same name is the
+  // same: a name met again skips it)
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  std::vector<std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>>> name_node;
+
+  uint32_t Node(EntityType t, std::string_view name) {
+    const auto ti = static_cast<size_t>(t);
+    if (ti >= name_node.size()) name_node.resize(ti + 1);
+    auto& names = name_node[ti];
+    if (auto known = names.find(name); known != names.end()) return known->second;
+    const std::string n_name(name);
+    std::string k = std::to_string(static_cast<int>(t)) + "|" + NameKey(places, t, n_name);
     auto it = key_node.find(k);
-    if (it != key_node.end()) return it->second;
-    const auto n = static_cast<uint32_t>(uf.Add());
-    key_node.emplace(std::move(k), n);
-    info.emplace_back();
-    info.back().type = t;
+    uint32_t n = 0;
+    if (it != key_node.end()) {
+      n = it->second;
+    } else {
+      n = static_cast<uint32_t>(uf.Add());
+      key_node.emplace(std::move(k), n);
+      info.emplace_back();
+      info.back().type = t;
+    }
+    names.emplace(n_name, n);
     return n;
   }
   EntityId EntityOf(uint32_t node) { return root_entity[uf.Find(node)]; }
