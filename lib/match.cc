@@ -35,24 +35,31 @@ struct Matcher::Trie {
   // which rules can match a sentence (indexed as the pack's rules): entity
   // and alias rules on its text, relation rules on its masked text
   internal::RuleFilter text_filter, relation_filter;
-  // the pack's stop words (indices into stop_words()) by their first
-  // character (its bytes packed, internal::PackedChar), with a bitmap
-  // of the keys' low 16 bits to pass over most characters at once
-  std::unordered_map<uint32_t, std::vector<uint32_t>> stop_by_char;
-  std::vector<uint64_t> stop_char_bits = std::vector<uint64_t>(1024, 0);
-  void AddStopWord(std::string_view sw, uint32_t index) {
+  // the pack's stop words (indices into stop_words()) and conjunctions
+  // (indices into conjunctions(), with kConjunction set) by their first
+  // character (its bytes packed, internal::PackedChar), with a bitmap of
+  // the keys' hashes (CharBit) to pass over most characters at once
+  static constexpr uint32_t kConjunction = 0x80000000u;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> trim_by_char;
+  std::vector<uint64_t> trim_char_bits = std::vector<uint64_t>(1024, 0);
+  // every conjunction starts where a character does, so that TrimLeft's
+  // scan by characters finds each place one is
+  bool conjunctions_by_char = true;
+  static uint32_t CharBit(uint32_t key) { return (key * 0x9E3779B1u) >> 16; }
+  void AddTrimWord(std::string_view word, uint32_t index) {
     size_t len = 0;
-    const uint32_t key = internal::PackedChar(sw, 0, &len);
-    stop_by_char[key].push_back(index);
-    stop_char_bits[(key & 0xFFFF) >> 6] |= uint64_t{1} << (key & 63);
+    const uint32_t key = internal::PackedChar(word, 0, &len);
+    trim_by_char[key].push_back(index);
+    trim_char_bits[CharBit(key) >> 6] |= uint64_t{1} << (CharBit(key) & 63);
   }
-  // The stop words that start with the character at text[p] (p at the
-  // start of a character); *len is that character's length in bytes.
-  const std::vector<uint32_t>* StopWordsAt(std::string_view text, size_t p, size_t* len) const {
+  // The stop words and conjunctions that start with the character at
+  // text[p] (p at the start of a character); *len is that character's
+  // length in bytes.
+  const std::vector<uint32_t>* TrimWordsAt(std::string_view text, size_t p, size_t* len) const {
     const uint32_t key = internal::PackedChar(text, p, len);
-    if (!((stop_char_bits[(key & 0xFFFF) >> 6] >> (key & 63)) & 1)) return nullptr;
-    auto it = stop_by_char.find(key);
-    return it == stop_by_char.end() ? nullptr : &it->second;
+    if (!((trim_char_bits[CharBit(key) >> 6] >> (CharBit(key) & 63)) & 1)) return nullptr;
+    auto it = trim_by_char.find(key);
+    return it == trim_by_char.end() ? nullptr : &it->second;
   }
   // the code points some name starts with: a text position whose character
   // starts no name is passed over without a walk
@@ -182,12 +189,28 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   // character (cut and forced are maxima: the order they are met in is no
   // matter). The text is valid UTF-8: a word starts where a character does.
   const auto& stop_words = w.pack->stop_words();
+  const auto& conjunctions = w.pack->conjunctions();
+  // the conjunctions met on the way, in order: (where, which); a candidate
+  // with more than the array holds looks for them again below
+  std::array<std::pair<uint32_t, uint32_t>, 16> conj_at;
+  size_t conj_count = 0;
+  bool conj_all = w.trie->conjunctions_by_char;
   for (uint32_t p = b, step = 1; p < e; p += step) {
     size_t len = 1;
-    const std::vector<uint32_t>* starting = w.trie->StopWordsAt(t, p, &len);
+    const std::vector<uint32_t>* starting = w.trie->TrimWordsAt(t, p, &len);
     step = static_cast<uint32_t>(len);
     if (!starting) continue;
     for (uint32_t k : *starting) {
+      if (k & Matcher::Trie::kConjunction) {
+        const uint32_t c = k & ~Matcher::Trie::kConjunction;
+        if (upto.compare(p, conjunctions[c].size(), conjunctions[c]) != 0) continue;
+        if (conj_count < conj_at.size()) {
+          conj_at[conj_count++] = {p, c};
+        } else {
+          conj_all = false;
+        }
+        continue;
+      }
       const std::string& sw = stop_words[k];
       if (p + sw.size() > head || p + sw.size() >= e || upto.compare(p, sw.size(), sw) != 0) {
         continue;
@@ -203,19 +226,31 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
     }
   }
   if (forced > cut) return -1;
-  for (const std::string& cj : w.pack->conjunctions()) {
+  for (uint32_t c = 0; c < conjunctions.size(); ++c) {
+    const std::string& cj = conjunctions[c];
     // a conjunction that opens the candidate is never part of the name
     if (t.compare(cut, cj.size(), cj) == 0 && body_ok(cut + static_cast<uint32_t>(cj.size()))) {
       cut += static_cast<uint32_t>(cj.size());
     }
-    size_t p = upto.find(cj, cut);
-    while (p != std::string_view::npos && p + cj.size() < e) {
+    // one after which a known name starts ends the part cut off
+    auto after = [&](size_t p) {
       const auto oe = static_cast<uint32_t>(p + cj.size());
       if (oe > cut && StartsKnownName(w, oe, e, false) && body_ok(oe) &&
           !CoveredByKnownName(w, static_cast<uint32_t>(p), oe)) {
         cut = oe;
       }
-      p = upto.find(cj, p + 1);
+    };
+    if (conj_all) {  // where the scan above met it, from cut on
+      const uint32_t from = cut;
+      for (size_t k = 0; k < conj_count; ++k) {
+        const auto [p, which] = conj_at[k];
+        if (which == c && p >= from && p + cj.size() < e) after(p);
+      }
+      continue;
+    }
+    for (size_t p = upto.find(cj, cut); p != std::string_view::npos && p + cj.size() < e;
+         p = upto.find(cj, p + 1)) {
+      after(p);
     }
   }
   if (rule.require_place && !StartsKnownName(w, cut, e, true)) {
@@ -998,7 +1033,15 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   const auto& sw = pack->stop_words();
   for (size_t i = 0; i < sw.size(); ++i) {
     if (!sw[i].empty()) {
-      m->trie_->AddStopWord(sw[i], static_cast<uint32_t>(i));
+      m->trie_->AddTrimWord(sw[i], static_cast<uint32_t>(i));
+    }
+  }
+  const auto& cjs = pack->conjunctions();
+  for (size_t i = 0; i < cjs.size(); ++i) {
+    if (cjs[i].empty() || (static_cast<unsigned char>(cjs[i][0]) & 0xC0) == 0x80) {
+      m->trie_->conjunctions_by_char = false;
+    } else {
+      m->trie_->AddTrimWord(cjs[i], static_cast<uint32_t>(i) | Trie::kConjunction);
     }
   }
   m->pack_ = std::move(pack);
