@@ -142,3 +142,32 @@ TEST_CASE("mention offsets give back the original text through every normalisati
   REQUIRE(pol);
   CHECK(RawText(a, *pol) == "《深圳市促進人工智能產業發展行動方案》");
 }
+
+// TrimLeft notes up to 16 conjunctions in its pass over a candidate and
+// searches again for more: a name after the last of many is cut the same.
+TEST_CASE("a conjunction before a known name cuts a long candidate, however many it holds") {
+  ExtractorOptions o;
+  o.rules.push_back({"long.yaml",
+                     "rules:\n"
+                     "  - id: my.long\n"
+                     "    type: Organization\n"
+                     "    pattern: '(?P<name>\\p{Han}{2,80}?(?P<head>有限公司))'\n"
+                     "    trim: true\n"
+                     "    min_chars: 2\n"
+                     "    priority: 90\n"});
+  auto ex = Extractor::Create(o);
+  REQUIRE(ex.ok());
+  for (int n : {3, 16, 17, 30}) {
+    std::string text = "甲";
+    for (int k = 0; k < n; ++k) text += "和乙";
+    text += "和杭州钱塘智能装备有限公司签约。";
+    INFO(n);
+    auto a = (*ex)->ExtractString(text, "long.txt");
+    REQUIRE(a.ok());
+    std::vector<std::string> names;
+    for (const Mention& m : a->match.mentions) {
+      if (m.rule == "my.long") names.push_back(m.name);
+    }
+    CHECK(names == std::vector<std::string>{"杭州钱塘智能装备有限公司"});
+  }
+}
