@@ -48,21 +48,62 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
   if (rule_of_.empty()) return;  // FilteredRE2 complains of compiling nothing
   tree->Compile(&atoms_);
   tree_ = std::move(tree);
-  atom_at_.assign(1, -1);
+  // the atoms in an Aho-Corasick automaton over byte classes: first their
+  // trie (edges in next_, 0 for none: no edge leads back to the root)
+  std::vector<std::vector<int>> own(1);  // per state: the atoms ending there
   for (size_t a = 0; a < atoms_.size(); ++a) {
     if (CaseMayDiffer(atoms_[a])) {
       present_.push_back(static_cast<int>(a));
       continue;
     }
-    if (!atoms_[a].empty() && (static_cast<unsigned char>(atoms_[a][0]) & 0xC0) == 0x80) {
-      at_chars_ = false;
+    for (const char c : atoms_[a]) {
+      auto& cls = byte_class_[static_cast<unsigned char>(c)];
+      if (cls == 0) cls = static_cast<uint16_t>(classes_++);
     }
-    const uint32_t node = trie_.Insert(atoms_[a]);
-    if (node >= atom_at_.size()) atom_at_.resize(node + 1, -1);
-    atom_at_[node] = static_cast<int32_t>(a);
   }
-  trie_.Freeze();
-  atom_at_.resize(trie_.size(), -1);
+  // the text is lowercased for ASCII as the atoms are
+  for (unsigned char c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[Lower(c)];
+  next_.assign(classes_, 0);
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    if (std::binary_search(present_.begin(), present_.end(), static_cast<int>(a))) continue;
+    uint32_t state = 0;
+    for (const char c : atoms_[static_cast<size_t>(a)]) {
+      const size_t edge = size_t{state} * classes_ + byte_class_[static_cast<unsigned char>(c)];
+      if (next_[edge] == 0) {
+        next_[edge] = static_cast<uint32_t>(own.size());
+        own.emplace_back();
+        next_.resize(next_.size() + classes_, 0);
+      }
+      state = next_[edge];
+    }
+    own[state].push_back(static_cast<int>(a));
+  }
+  // then, breadth first, each state's moves where it has no edge (those of
+  // the longest proper suffix that is a state, fail) and what ends at it:
+  // its own atoms and its suffix's
+  const size_t states = own.size();
+  std::vector<uint32_t> fail(states, 0), order{0};
+  std::vector<std::vector<int>> ends(states);
+  for (size_t i = 0; i < order.size(); ++i) {
+    const uint32_t u = order[i];
+    ends[u] = own[u];
+    if (u != 0) ends[u].insert(ends[u].end(), ends[fail[u]].begin(), ends[fail[u]].end());
+    for (uint32_t x = 0; x < classes_; ++x) {
+      uint32_t& to = next_[size_t{u} * classes_ + x];
+      const uint32_t via_fail = u == 0 ? 0 : next_[size_t{fail[u]} * classes_ + x];
+      if (to != 0) {
+        fail[to] = via_fail;
+        order.push_back(to);
+      } else {
+        to = via_fail;
+      }
+    }
+  }
+  out_begin_.assign(1, 0);
+  for (size_t u = 0; u < states; ++u) {
+    out_.insert(out_.end(), ends[u].begin(), ends[u].end());
+    out_begin_.push_back(static_cast<uint32_t>(out_.size()));
+  }
   tree_->AllPotentials(present_, &bare_);  // what passes where no other atom is
 }
 
@@ -70,15 +111,10 @@ void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   may->assign(always_.begin(), always_.end());
   if (!tree_) return;
   std::vector<int> found = present_;
-  for (size_t p = 0; p < text.size(); ++p) {
-    const auto c = static_cast<unsigned char>(text[p]);
-    if (at_chars_ && (c & 0xC0) == 0x80) continue;
-    uint32_t node = trie_.Child(0, Lower(c));
-    for (size_t q = p + 1; node != 0; ++q) {
-      if (const int32_t a = atom_at_[node]; a >= 0) found.push_back(a);
-      if (q >= text.size()) break;
-      node = trie_.Child(node, Lower(static_cast<unsigned char>(text[q])));
-    }
+  uint32_t state = 0;
+  for (const char c : text) {
+    state = next_[size_t{state} * classes_ + byte_class_[static_cast<unsigned char>(c)]];
+    for (uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) found.push_back(out_[k]);
   }
   if (found.size() == present_.size()) {
     for (const int id : bare_) (*may)[rule_of_[id]] = 1;

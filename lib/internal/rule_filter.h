@@ -2,8 +2,8 @@
 //
 // re2::FilteredRE2 gives, for each rule's pattern, a condition on literals
 // ("atoms") that every match meets: an AND/OR tree, such as "出台 or 印发,
-// and U+E000" (a verb of issuing, and an entity). One walk over the text
-// with a trie of all the atoms finds those present; FilteredRE2 then says
+// and U+E000" (a verb of issuing, and an entity). One pass over the text
+// through an Aho-Corasick automaton of all the atoms finds those present; FilteredRE2 then says
 // which rules' conditions hold. A rule whose pattern gives no condition
 // (it can match without any literal) is always tried.
 //
@@ -19,6 +19,7 @@
 
 #include <re2/filtered_re2.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,7 +27,6 @@
 #include <vector>
 
 #include "clusterkg/rules.h"
-#include "internal/byte_trie.h"
 
 namespace clusterkg::internal {
 
@@ -51,11 +51,15 @@ class RuleFilter {
   std::vector<std::string> atoms_;          // per atom id of tree_
   std::vector<int> present_;                // atoms taken as present everywhere
   std::vector<int> bare_;                   // patterns of tree_ passing on present_ alone
-  ByteTrie trie_;                           // the other atoms
-  std::vector<int32_t> atom_at_;            // per node: the atom ending there, or -1
-  // no atom of trie_ starts with a UTF-8 continuation byte (10xxxxxx), so
-  // the walk need not start at one: no atom can begin there
-  bool at_chars_ = true;
+  // the other atoms, in an Aho-Corasick automaton read a byte at a time:
+  // bytes in no atom share class 0
+  std::array<uint16_t, 256> byte_class_{};
+  uint32_t classes_ = 1;
+  std::vector<uint32_t> next_;  // state * classes_ + class -> state (0: the start)
+  // the atoms that end where the automaton reaches state s:
+  // out_[out_begin_[s] .. out_begin_[s + 1])
+  std::vector<uint32_t> out_begin_;
+  std::vector<int> out_;
 };
 
 }  // namespace clusterkg::internal
