@@ -33,6 +33,12 @@ std::string RelationIri(RelationType t) {
 // JSON text in the bytes nlohmann's dump(indent, ' ', false, replace)
 // writes, built without a json tree: compact when indent < 0, else one
 // member per line. Members must come in nlohmann's (sorted) key order.
+void AppendNumber(std::string& out, uint64_t v) {
+  char digits[24];
+  out.append(digits,
+             static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+}
+
 class JsonText {
  public:
   JsonText(std::string& out, int indent, int depth) : out_(out), indent_(indent), depth_(depth) {}
@@ -67,16 +73,25 @@ class JsonText {
   }
   void String(std::string_view s) {
     Value();
-    // what is not valid UTF-8 goes through nlohmann, which replaces it
-    if (!internal::AppendJsonStringChecked(out_, s)) {
-      out_ += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    AppendString(out_, s);
+  }
+  // s as a JSON string: what is not valid UTF-8 goes through nlohmann,
+  // which replaces it
+  static void AppendString(std::string& out, std::string_view s) {
+    if (!internal::AppendJsonStringChecked(out, s)) {
+      out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     }
   }
+  // For a value the caller writes itself, whole and compact: what comes
+  // before it (a comma), and the text to append it to.
+  std::string& RawValue() {
+    Value();
+    return out_;
+  }
+  bool compact() const { return indent_ < 0; }
   void Number(uint64_t v) {
     Value();
-    char digits[24];
-    out_.append(digits,
-                static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+    AppendNumber(out_, v);
   }
   // {"@id": iri}
   void Ref(std::string_view iri) {
@@ -259,6 +274,23 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
             char digits[16];
             id.append(1, '-').append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
           }
+          if (t.compact()) {  // the same members, written at once
+            std::string& out = t.RawValue();
+            out.append(R"({"@id":)");
+            JsonText::AppendString(out, id);
+            out.append(R"(,"@type":"ckg:Mention","ckg:article":{"@id":)");
+            JsonText::AppendString(out, art);
+            out.append(R"(},"ckg:end":)");
+            AppendNumber(out, x.end);
+            out.append(R"(,"ckg:rule":)");
+            JsonText::AppendString(out, x.rule);
+            out.append(R"(,"ckg:start":)");
+            AppendNumber(out, x.start);
+            out.append(R"(,"ckg:text":)");
+            JsonText::AppendString(out, x.text);
+            out += '}';
+            continue;
+          }
           t.Open('{');
           t.Key("@id");
           t.String(id);
@@ -300,6 +332,21 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
   t.Key("ckg:evidence");
   t.Open('[');
   for (const Evidence& x : rel.evidence) {
+    if (t.compact()) {  // the same members, written at once
+      std::string& out = t.RawValue();
+      out.append(R"({"ckg:article":{"@id":)");
+      JsonText::AppendString(out, article_iri(x.article));
+      out.append(R"(},"ckg:end":)");
+      AppendNumber(out, x.end);
+      out.append(R"(,"ckg:rule":)");
+      JsonText::AppendString(out, x.rule);
+      out.append(R"(,"ckg:sentence":)");
+      JsonText::AppendString(out, x.sentence);
+      out.append(R"(,"ckg:start":)");
+      AppendNumber(out, x.start);
+      out += '}';
+      continue;
+    }
     t.Open('{');
     t.Key("ckg:article");
     t.Ref(article_iri(x.article));
@@ -328,6 +375,18 @@ void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccur
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
   buf.clear();
+  if (indent < 0) {  // the same members, written at once
+    buf.append(R"({"@id":)");
+    JsonText::AppendString(buf, LinkIri(a, "cooccurs", b));
+    buf.append(R"(,"@type":"ckg:CoOccurrence","ckg:count":)");
+    AppendNumber(buf, c.count);
+    buf.append(R"(,"ckg:entity":[{"@id":)");
+    JsonText::AppendString(buf, a);
+    buf.append(R"(},{"@id":)");
+    JsonText::AppendString(buf, b);
+    buf.append("}]}");
+    return;
+  }
   JsonText t(buf, indent, depth);
   t.Open('{');
   t.Key("@id");
