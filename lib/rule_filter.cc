@@ -49,7 +49,7 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
   tree->Compile(&atoms_);
   tree_ = std::move(tree);
   // the atoms in an Aho-Corasick automaton over byte classes: first their
-  // trie (edges in next_, 0 for none: no edge leads back to the root)
+  // trie (edges in next, 0 for none: no edge leads back to the root)
   std::vector<std::vector<int>> own(1);  // per state: the atoms ending there
   for (size_t a = 0; a < atoms_.size(); ++a) {
     if (CaseMayDiffer(atoms_[a])) {
@@ -63,18 +63,18 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
   }
   // the text is lowercased for ASCII as the atoms are
   for (unsigned char c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[Lower(c)];
-  next_.assign(classes_, 0);
+  std::vector<uint32_t> next(classes_, 0);  // the trie's edges, then every move
   for (size_t a = 0; a < atoms_.size(); ++a) {
     if (std::binary_search(present_.begin(), present_.end(), static_cast<int>(a))) continue;
     uint32_t state = 0;
     for (const char c : atoms_[static_cast<size_t>(a)]) {
       const size_t edge = size_t{state} * classes_ + byte_class_[static_cast<unsigned char>(c)];
-      if (next_[edge] == 0) {
-        next_[edge] = static_cast<uint32_t>(own.size());
+      if (next[edge] == 0) {
+        next[edge] = static_cast<uint32_t>(own.size());
         own.emplace_back();
-        next_.resize(next_.size() + classes_, 0);
+        next.resize(next.size() + classes_, 0);
       }
-      state = next_[edge];
+      state = next[edge];
     }
     own[state].push_back(static_cast<int>(a));
   }
@@ -89,8 +89,8 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
     ends[u] = own[u];
     if (u != 0) ends[u].insert(ends[u].end(), ends[fail[u]].begin(), ends[fail[u]].end());
     for (uint32_t x = 0; x < classes_; ++x) {
-      uint32_t& to = next_[size_t{u} * classes_ + x];
-      const uint32_t via_fail = u == 0 ? 0 : next_[size_t{fail[u]} * classes_ + x];
+      uint32_t& to = next[size_t{u} * classes_ + x];
+      const uint32_t via_fail = u == 0 ? 0 : next[size_t{fail[u]} * classes_ + x];
       if (to != 0) {
         fail[to] = via_fail;
         order.push_back(to);
@@ -99,23 +99,61 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
       }
     }
   }
+  tree_->AllPotentials(present_, &bare_);  // what passes where no other atom is
+  // the table the walk reads: states numbered breadth first (the shallow
+  // ones, where the walk mostly is, together), each move the start of its
+  // target's row, with kEnds set when atoms end at the target
+  if (states * classes_ >= kEnds) {  // too big to walk: every rule may match
+    std::fill(always_.begin(), always_.end(), 1);
+    tree_.reset();
+    return;
+  }
+  std::vector<uint32_t> number(states);
+  for (size_t i = 0; i < states; ++i) number[order[i]] = static_cast<uint32_t>(i);
+  moves_.resize(states * classes_);
   out_begin_.assign(1, 0);
-  for (size_t u = 0; u < states; ++u) {
+  for (size_t i = 0; i < states; ++i) {
+    const uint32_t u = order[i];
+    for (uint32_t x = 0; x < classes_; ++x) {
+      const uint32_t to = next[size_t{u} * classes_ + x];
+      moves_[i * classes_ + x] =
+          static_cast<uint32_t>(number[to] * classes_) | (ends[to].empty() ? 0 : kEnds);
+    }
     out_.insert(out_.end(), ends[u].begin(), ends[u].end());
     out_begin_.push_back(static_cast<uint32_t>(out_.size()));
   }
-  tree_->AllPotentials(present_, &bare_);  // what passes where no other atom is
 }
 
 void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   may->assign(always_.begin(), always_.end());
   if (!tree_) return;
   std::vector<int> found = present_;
-  uint32_t state = 0;
+  // the walk keeps to registers: the states where atoms end are noted in
+  // a small array, and their atoms taken when it is full and at the end
+  const uint32_t* moves = moves_.data();
+  const uint16_t* byte_class = byte_class_.data();
+  const uint32_t classes = classes_;
+  std::array<uint32_t, 64> ended;
+  size_t count = 0;
+  auto take = [&] {
+    for (size_t h = 0; h < count; ++h) {
+      const uint32_t at = ended[h] / classes;
+      for (uint32_t k = out_begin_[at]; k < out_begin_[at + 1]; ++k) {
+        found.push_back(out_[k]);
+      }
+    }
+    count = 0;
+  };
+  uint32_t row = 0;  // the start of the state's row in moves
   for (const char c : text) {
-    state = next_[size_t{state} * classes_ + byte_class_[static_cast<unsigned char>(c)]];
-    for (uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) found.push_back(out_[k]);
+    const uint32_t move = moves[row + byte_class[static_cast<unsigned char>(c)]];
+    row = move & ~kEnds;
+    if (move & kEnds) [[unlikely]] {
+      ended[count++] = row;
+      if (count == ended.size()) take();
+    }
   }
+  take();
   if (found.size() == present_.size()) {
     for (const int id : bare_) (*may)[rule_of_[id]] = 1;
     return;

@@ -55,7 +55,10 @@ class RuleFilter {
   // bytes in no atom share class 0
   std::array<uint16_t, 256> byte_class_{};
   uint32_t classes_ = 1;
-  std::vector<uint32_t> next_;  // state * classes_ + class -> state (0: the start)
+  // state s's moves: moves_[s * classes_ + class], the start of the next
+  // state's row (0: the start state), kEnds set when atoms end there
+  static constexpr uint32_t kEnds = 0x80000000u;
+  std::vector<uint32_t> moves_;
   // the atoms that end where the automaton reaches state s:
   // out_[out_begin_[s] .. out_begin_[s + 1])
   std::vector<uint32_t> out_begin_;
