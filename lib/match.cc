@@ -75,11 +75,31 @@ struct Matcher::Trie {
     auto& t = terminal[node];
     if (std::find(t.begin(), t.end(), entry) == t.end()) t.push_back(entry);
   }
-  // Every name starting at text[pos], longest first: (end, node).
-  void All(std::string_view text, size_t pos, std::vector<std::pair<size_t, uint32_t>>* out) const {
+  // per code point below U+10000: the node its UTF-8 leads to from the
+  // root, 0 when no name starts with it (filled after names.Freeze)
+  std::vector<uint32_t> first_node;
+  void FillFirstNodes() {
+    first_node.assign(0x10000, 0);
+    std::string utf8;
+    for (uint32_t cp = 0; cp < 0x10000; ++cp) {
+      if (!first_char[cp]) continue;
+      utf8.clear();
+      internal::AppendUtf8(utf8, cp);
+      uint32_t node = 0;
+      for (const char c : utf8) {
+        node = names.Child(node, static_cast<unsigned char>(c));
+        if (node == 0) break;  // (cannot be: a name starts with it)
+      }
+      first_node[cp] = node;
+    }
+  }
+  // Every name starting at text[pos], longest first: (end, node); `node`
+  // is where the walk stands at byte `from` (0, the root, at pos).
+  void All(std::string_view text, size_t pos, size_t from, uint32_t node,
+           std::vector<std::pair<size_t, uint32_t>>* out) const {
     out->clear();
-    uint32_t node = 0;
-    for (size_t i = pos; i < text.size(); ++i) {
+    if (from > pos && ends[node]) out->emplace_back(from, node);
+    for (size_t i = from; i < text.size(); ++i) {
       node = names.Child(node, static_cast<unsigned char>(text[i]));
       if (node == 0) break;
       if (ends[node]) out->emplace_back(i + 1, node);
@@ -382,11 +402,20 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
   };
   while (i < t.size()) {
     const int32_t cp = internal::DecodeUtf8(t, i, &len);
-    if (cp < 0 || cp >= 0x110000 || !trie.first_char[cp]) {
+    if (cp >= 0 && cp < 0x10000 && len == (cp < 0x80 ? 1u : cp < 0x800 ? 2u : 3u)) {
+      // (a character in its shortest form) the walk starts after it
+      const uint32_t node = trie.first_node[static_cast<size_t>(cp)];
+      if (node == 0) {
+        i += len;
+        continue;
+      }
+      trie.All(t, i, i + len, node, &found);
+    } else if (cp < 0 || cp >= 0x110000 || !trie.first_char[cp]) {
       i += len;
       continue;
+    } else {
+      trie.All(t, i, i, 0, &found);
     }
-    trie.All(t, i, &found);
     for (auto [end, node] : found) {
       const bool latin_start = IsAsciiAlnum(t[i]);
       const bool latin_end = IsAsciiAlnum(t[end - 1]);
@@ -1009,6 +1038,7 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
     for (const auto& a : gz[i].aliases) m->trie_->Add(a, static_cast<int>(i));
   }
   m->trie_->names.Freeze();
+  m->trie_->FillFirstNodes();
   m->trie_->terminal.resize(m->trie_->names.size());
   for (const auto& t : m->trie_->terminal) m->trie_->ends.push_back(t.empty() ? 0 : 1);
   std::vector<const Rule*> text_rules, relation_rules;
