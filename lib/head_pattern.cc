@@ -419,7 +419,14 @@ bool HeadPattern::Match(std::string_view input, size_t pos, re2::StringPiece* g)
   size_t start = std::string_view::npos;
   for (size_t j = pos; j < input.size(); ++j) {
     uint32_t head = 0, alt_end = 0, end = 0;
-    if (!MayStart(input, j) || !HeadAt(input, j, &head, &alt_end, &end)) continue;
+    if (!MayStart(input, j)) {
+      // no word starts inside a character: pass over its continuation bytes
+      while (j + 1 < input.size() && (static_cast<unsigned char>(input[j + 1]) & 0xC0) == 0x80) {
+        ++j;
+      }
+      continue;
+    }
+    if (!HeadAt(input, j, &head, &alt_end, &end)) continue;
     size_t s = j;
     uint32_t k = 0;
     while (k < most_ && s > pos) {
