@@ -2,11 +2,14 @@
 #include "clusterkg/normalize.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/udata.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/ures.h>
 
 #include "internal/utf8.h"
 
@@ -22,6 +25,38 @@ bool IsSingleQuote(UChar32 c) {
          c == 0xFF07;
 }
 
+// ICU's Hant-Hans transform. Made from its rules, read from ICU's
+// transform data where ICU's own registry would find them: the same
+// transform (checked on every Han character of the BMP), made in half the
+// time, because the registry of every transform ICU has is not built.
+// When the data is not laid out so, through the registry after all.
+std::unique_ptr<icu::Transliterator> HantToHans(UErrorCode& err) {
+  struct Closer {
+    void operator()(UResourceBundle* b) const { ures_close(b); }
+  };
+  using Bundle = std::unique_ptr<UResourceBundle, Closer>;
+  UErrorCode e = U_ZERO_ERROR;
+  Bundle root(ures_openDirect(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "translit", "root", &e));
+  Bundle ids(ures_getByKey(root.get(), "RuleBasedTransliteratorIDs", nullptr, &e));
+  Bundle entry(ures_getByKey(ids.get(), "Hant-Hans", nullptr, &e));
+  Bundle file(ures_getByKey(entry.get(), "file", nullptr, &e));
+  int32_t len = 0;
+  const UChar* rules = ures_getStringByKey(file.get(), "resource", &len, &e);
+  const UChar* dir = nullptr;
+  int32_t dir_len = 0;
+  if (U_SUCCESS(e)) dir = ures_getStringByKey(file.get(), "direction", &dir_len, &e);
+  if (U_SUCCESS(e) && rules && dir) {
+    const icu::UnicodeString direction(dir, dir_len);
+    UParseError parse;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
+        "Hant-Hans", icu::UnicodeString(rules, len),
+        direction == "REVERSE" ? UTRANS_REVERSE : UTRANS_FORWARD, parse, e));
+    if (U_SUCCESS(e) && t) return t;
+  }
+  return std::unique_ptr<icu::Transliterator>(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, err));
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Normalizer>> Normalizer::Create(const NormalizeOptions& options) {
@@ -30,7 +65,7 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::Create(const NormalizeOpti
   if (U_FAILURE(err)) return InternalError(std::string("ICU NFKC: ") + u_errorName(err));
   std::unique_ptr<icu::Transliterator> t2s;
   if (options.traditional_to_simplified) {
-    t2s.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, err));
+    t2s = HantToHans(err);
     if (U_FAILURE(err) || !t2s) {
       return InternalError(std::string("ICU transform Hant-Hans: ") + u_errorName(err));
     }
