@@ -166,6 +166,22 @@ std::vector<std::string_view> Split(std::string_view s, const std::vector<size_t
   return out;
 }
 
+// After "(?:", a delimited part and its end: O D{a,b} E)? (O and E one
+// character each), into d (a HeadPattern::Delimited). False when it is not
+// one, or when D holds E: the part's length is fixed by where E comes.
+template <typename D>
+bool DelimitedPart(Parser& ps, D* d) {
+  std::string_view inside;
+  if (!ps.Literal(&d->open) || !ps.Class(&inside) || !ps.Eat("{") || !ps.Number(&d->least) ||
+      !ps.Eat(",") || !ps.Number(&d->most) || !ps.Eat("}") || d->least > d->most ||
+      !ps.Literal(&d->close) || !ps.Eat(")?")) {
+    return false;
+  }
+  d->inside = CharClass::Make(inside);
+  size_t len = 0;
+  return d->inside && !d->inside->Has(DecodeUtf8(d->close, 0, &len));
+}
+
 }  // namespace
 
 std::shared_ptr<const CharClass> CharClass::Make(std::string_view cls) {
@@ -213,19 +229,8 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
   std::unique_ptr<HeadPattern> h(new HeadPattern);
   Parser ps{pattern};
   if (!ps.GroupOpen()) return nullptr;
-  if (ps.Eat("(?:")) {  // the quoted prefix: (?:"D{a,b}")?
-    Delimited& q = h->quote_;
-    std::string_view quoted;
-    size_t len = 0;
-    if (!ps.Literal(&q.open) || !ps.Class(&quoted) || !ps.Eat("{") || !ps.Number(&q.least) ||
-        !ps.Eat(",") || !ps.Number(&q.most) || !ps.Eat("}") || q.least > q.most ||
-        !ps.Literal(&q.close) || !ps.Eat(")?")) {
-      return nullptr;
-    }
-    q.inside = CharClass::Make(quoted);
-    // the quoted part's length is then fixed by where the close comes
-    if (!q.inside || q.inside->Has(DecodeUtf8(q.close, 0, &len))) return nullptr;
-  }
+  // the quoted prefix: (?:"D{a,b}")?
+  if (ps.Eat("(?:") && !DelimitedPart(ps, &h->quote_)) return nullptr;
   std::string_view cls;
   if (!ps.Class(&cls) || !ps.Eat("{") || !ps.Number(&h->least_) || !ps.Eat(",") ||
       !ps.Number(&h->most_) || !ps.Eat("}?") || h->least_ > h->most_) {
@@ -234,19 +239,10 @@ std::unique_ptr<const HeadPattern> HeadPattern::Make(std::string_view pattern) {
   h->name_class_ = CharClass::Make(cls);
   if (!h->name_class_) return nullptr;
   if (ps.Eat("(?:")) {  // the bracketed part: (?:OD{a,b}E)?
-    Delimited& b = h->bracket_;
-    std::string_view inner;
+    // a run of the name's class stops at its open
     size_t len = 0;
-    if (!ps.Literal(&b.open) || !ps.Class(&inner) || !ps.Eat("{") || !ps.Number(&b.least) ||
-        !ps.Eat(",") || !ps.Number(&b.most) || !ps.Eat("}") || b.least > b.most ||
-        !ps.Literal(&b.close) || !ps.Eat(")?")) {
-      return nullptr;
-    }
-    b.inside = CharClass::Make(inner);
-    // the part's length is fixed by where its close comes, and a run of
-    // the name's class stops at its open
-    if (!b.inside || b.inside->Has(DecodeUtf8(b.close, 0, &len)) ||
-        h->name_class_->Has(DecodeUtf8(b.open, 0, &len))) {
+    if (!DelimitedPart(ps, &h->bracket_) ||
+        h->name_class_->Has(DecodeUtf8(h->bracket_.open, 0, &len))) {
       return nullptr;
     }
   }
