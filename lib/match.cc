@@ -210,11 +210,8 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
   // matter). The text is valid UTF-8: a word starts where a character does.
   const auto& stop_words = w.pack->stop_words();
   const auto& conjunctions = w.pack->conjunctions();
-  // the conjunctions met on the way, in order: (where, which); a candidate
-  // with more than the array holds looks for them again below
-  std::array<std::pair<uint32_t, uint32_t>, 16> conj_at;
-  size_t conj_count = 0;
-  bool conj_all = w.trie->conjunctions_by_char;
+  // the conjunctions met on the way, in order: (where, which)
+  std::vector<std::pair<uint32_t, uint32_t>> conj_at;
   for (uint32_t p = b, step = 1; p < e; p += step) {
     size_t len = 1;
     const std::vector<uint32_t>* starting = w.trie->TrimWordsAt(t, p, &len);
@@ -224,11 +221,7 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
       if (k & Matcher::Trie::kConjunction) {
         const uint32_t c = k & ~Matcher::Trie::kConjunction;
         if (upto.compare(p, conjunctions[c].size(), conjunctions[c]) != 0) continue;
-        if (conj_count < conj_at.size()) {
-          conj_at[conj_count++] = {p, c};
-        } else {
-          conj_all = false;
-        }
+        conj_at.emplace_back(p, c);
         continue;
       }
       const std::string& sw = stop_words[k];
@@ -260,10 +253,9 @@ int64_t TrimLeft(const Work& w, uint32_t b, uint32_t e, uint32_t head, const Rul
         cut = oe;
       }
     };
-    if (conj_all) {  // where the scan above met it, from cut on
+    if (w.trie->conjunctions_by_char) {  // where the scan above met it, from cut on
       const uint32_t from = cut;
-      for (size_t k = 0; k < conj_count; ++k) {
-        const auto [p, which] = conj_at[k];
+      for (const auto& [p, which] : conj_at) {
         if (which == c && p >= from && p + cj.size() < e) after(p);
       }
       continue;

@@ -143,8 +143,8 @@ TEST_CASE("mention offsets give back the original text through every normalisati
   CHECK(RawText(a, *pol) == "《深圳市促進人工智能產業發展行動方案》");
 }
 
-// TrimLeft notes up to 16 conjunctions in its pass over a candidate and
-// searches again for more: a name after the last of many is cut the same.
+// TrimLeft notes every conjunction in its one pass over a candidate: a
+// known name after the last of many is cut the same as after one.
 TEST_CASE("a conjunction before a known name cuts a long candidate, however many it holds") {
   ExtractorOptions o;
   o.rules.push_back({"long.yaml",
