@@ -328,22 +328,28 @@ void ParseRule(const YAML::Node& n, const std::string& file,
     return;
   }
   // A head-anchored form does not depend on a bound worth rewriting.
+  const int ngroups = r.re->NumberOfCapturingGroups();
   std::shared_ptr<const internal::HeadPattern> head;
-  if (r.re->NumberOfCapturingGroups() == 2) head = internal::HeadPattern::Make(r.pattern);
+  if (ngroups == 2) head = internal::HeadPattern::Make(r.pattern);
+  std::shared_ptr<const internal::SpanGroups> span;
   if (internal::FastPattern fp; internal::MakeFastPattern(r.pattern, &fp)) {
     std::string fast_err;
     auto fast_re = CompileRe(fp.pattern, &fast_err);
     // used only when it compiles and numbers the groups as the scanner says
-    if (fast_err.empty() &&
-        static_cast<int>(fp.group.size()) == r.re->NumberOfCapturingGroups() + 1 &&
-        fast_re->NumberOfCapturingGroups() ==
-            r.re->NumberOfCapturingGroups() + static_cast<int>(fp.bounds.size())) {
-      r.fast = std::make_shared<const Rule::Fast>(Rule::Fast{
-          std::move(fast_re), std::move(fp.group), std::move(fp.bounds), std::move(head)});
+    if (fast_err.empty() && static_cast<int>(fp.group.size()) == ngroups + 1 &&
+        fast_re->NumberOfCapturingGroups() == ngroups + static_cast<int>(fp.bounds.size())) {
+      if (!head) span = internal::SpanGroups::Make(r.pattern, ngroups, &fp);
+      r.fast = std::make_shared<const Rule::Fast>(
+          Rule::Fast{std::move(fast_re), std::move(fp.group), std::move(fp.bounds), std::move(head),
+                     std::move(span)});
     }
   }
-  if (!r.fast && head) {  // the pattern as written, with no bound to check
-    r.fast = std::make_shared<const Rule::Fast>(Rule::Fast{r.re, {0, 1, 2}, {}, std::move(head)});
+  if (!r.fast && !head) span = internal::SpanGroups::Make(r.pattern, ngroups);
+  if (!r.fast && (head || span)) {  // the pattern as written, with no bound to check
+    std::vector<int> same(ngroups + 1);
+    for (int k = 0; k <= ngroups; ++k) same[k] = k;
+    r.fast = std::make_shared<const Rule::Fast>(
+        Rule::Fast{r.re, std::move(same), {}, std::move(head), std::move(span)});
   }
   if (!reject.empty()) {
     reject = ExpandMacros(reject, macros, &unknown);

@@ -18,11 +18,17 @@ TEST_CASE("bounded repetitions of one character become checked groups") {
   CHECK(f.pattern == R"((?P<name>([\p{Han}A-Za-z0-9]{2,}?)(?P<head>公司|集团)))");
   CHECK(f.group == std::vector<int>{0, 1, 3});
   CHECK(f.bounds == std::vector<std::pair<int, int>>{{2, 24}});
+  CHECK(f.after == std::vector<std::string>{""});
 
   REQUIRE(MakeFastPattern(R"(\x{E000}.{0,30}作为[^,。]{1,40}促进)", &f));
   CHECK(f.pattern == R"(\x{E000}(.{0,})作为([^,。]{1,})促进)");
   CHECK(f.bounds == std::vector<std::pair<int, int>>{{1, 30}, {2, 40}});
   CHECK(f.group == std::vector<int>{0});
+  CHECK(f.after == std::vector<std::string>{"", "为"});
+  // the literal a repetition follows, and none when it is repeated itself,
+  // an escape or another group's end
+  REQUIRE(MakeFastPattern(R"((?:"[a-z]{2,10}")?《{2}[a-z]{0,9}\.[a-z]{0,9}(x)[a-z]{0,9})", &f));
+  CHECK(f.after == std::vector<std::string>{"\"", "", "", ""});
 }
 
 TEST_CASE("patterns that cannot be checked after the match are left alone") {
@@ -47,6 +53,16 @@ TEST_CASE("every built-in rule finds the same matches through its fast form") {
   texts.push_back(std::string(40, 'a') + "科技有限公司与" + std::string(90, 'b') + "研究院签约。");
   texts.push_back(
       "这是一个名字非常非常非常非常非常非常非常非常非常非常非常非常长的产业技术研究院。");
+  // event names over the least bound of their rule's fast form (20
+  // characters), one over all its bounds together (50), and one of
+  // exactly 20
+  texts.push_back("举办第三届长江中下游城市群先进制造业与数字经济融合发展成果博览会。");
+  texts.push_back(
+      "举办长江中下游城市群先进制造业与数字经济融合发展暨长三角城市群先进制造业与数字"
+      "经济融合发展创新合作交流暨成果博览会。");
+  texts.push_back("举办第三届长江中游城市群数字经济大博览会。");
+  // a quoted part over its bound (10) in a short name
+  texts.push_back("举办\"长三角先进制造业数字经济\"博览会。");
   size_t rules_with_fast = 0, matches = 0;
   for (const clusterkg::Rule& rule : clusterkg::testing::Builtin().rules().rules()) {
     if (!rule.fast) continue;
@@ -229,4 +245,105 @@ TEST_CASE("a rule with the head shape gets the head form without a bound to rewr
                                           names.emplace_back(g[1].data(), g[1].size());
                                         });
   CHECK(names == std::vector<std::string>{"深圳星海公司", "远航科技集团"});
+}
+
+// Groups rebuilt from where the match is (internal/fast_pattern.h).
+using clusterkg::internal::SpanGroups;
+
+TEST_CASE("patterns of two shapes get their groups from where the match is") {
+  auto shape = [](const char* p) {
+    const RE2 re(p, clusterkg::internal::RuleReOptions());
+    REQUIRE(re.ok());
+    const auto s = SpanGroups::Make(p, re.NumberOfCapturingGroups());
+    return !s ? "none" : s->has_head() ? "head" : "match";
+  };
+  CHECK(shape(R"((?P<name>《[^《》]{2,80}?(?:意见|规划)》))") == std::string("match"));
+  CHECK(shape(R"((?P<name>[链河湖]长制))") == std::string("match"));
+  CHECK(
+      shape(
+          R"((?P<name>(?:第[一二三]{1,4}届)?(?:《[^《》]{2,60}》)?[\p{Han}]{0,30}?(?P<head>论坛|大会)))") ==
+      std::string("head"));
+  CHECK(shape(R"(x(?P<name>abc))") == std::string("none"));  // not the whole pattern
+  CHECK(shape(R"((?P<name>abc)x)") == std::string("none"));
+  CHECK(shape(R"((?P<name>a)|(?P<b>c))") == std::string("none"));
+  // a group before R that may end inside a word: (?:xy|x)? prefers xy,
+  // and the head of xyz is then z, not the longest word yz
+  CHECK(shape(R"((?P<n>(?:xy|x)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
+  // ... or that ends with a character of a word
+  CHECK(shape(R"((?P<n>(?:ay)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
+  CHECK(shape(R"((?P<n>(?:ax)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("head"));
+  CHECK(shape(R"((?P<n>y[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
+  // R greedy, from one, or no character class; words that are not plain
+  CHECK(shape(R"((?P<n>[a-z]{0,5}(?P<h>z|yz)))") == std::string("none"));
+  CHECK(shape(R"((?P<n>[a-z]{1,5}?(?P<h>z|yz)))") == std::string("none"));
+  CHECK(shape(R"((?P<n>(?:ab)*?(?P<h>z|yz)))") == std::string("none"));
+  CHECK(shape(R"((?P<n>[a-z]*?(?P<h>z|y+)))") == std::string("none"));
+  // a greedy run before R
+  CHECK(shape(R"((?P<n>[a-z]{0,3}[a-z]*?(?P<h>z|yz)))") == std::string("none"));
+  // flags
+  CHECK(shape(R"((?P<n>(?U)[a-z]{0,3}?(?P<h>z|yz)))") == std::string("none"));
+  CHECK(shape(R"((?P<n>(?i:ax)?[a-z]{0,3}?(?P<h>z|yz)))") == std::string("none"));
+  std::string ids;
+  for (const clusterkg::Rule& rule : clusterkg::testing::Builtin().rules().rules()) {
+    if (rule.fast && rule.fast->span && !rule.fast->head) ids += rule.id + " ";
+  }
+  CHECK(ids.find("event.name ") != std::string::npos);
+  CHECK(ids.find("policy.title ") != std::string::npos);
+}
+
+TEST_CASE("groups rebuilt from where the match is are RE2's, on random text") {
+  // lazy runs and optional groups before R, words that overlap and nest,
+  // listed shortest first and longest first
+  const std::vector<std::string> patterns = {
+      R"((?P<name>(?:第[一二0-9]{1,4}届)?(?:《[^《》]{2,6}》)?(?:"[a-c新+]{2,4}")?[\p{Han}a-c0-9+]{0,5}?(?:"[a-c新+]{2,4}")?[\p{Han}a-c0-9+]{0,4}?(?P<head>会|大会|博览会|论坛|坛|ab|b)))",
+      R"((?P<n>(?:x[a-c]{0,2}!)?[a-c]*?(?P<h>c|bc|abc|ca)))",
+      R"((?P<n>[a-c]{0,3}?!?[a-c]{0,3}?(?P<h>ab|b|abc|ca)))",
+      R"((?P<n>[ab]{0,3}?(?:c!)?[a-c]{0,2}?(?P<h>c|bc|cb|b)))",
+      R"((?P<n>[^,。]{0,4}?(?P<h>区|新区|a|aa)))",
+      R"((?P<n>第(?:[0-9]{1,2}届)??[\p{Han}]{0,3}?(?P<h>会|大会)))",
+  };
+  const std::vector<std::string> pieces = {
+      "第", "届", "一", "1",  "《", "》", "\"", "+",  "会", "大会", "博览", "论坛", "坛",
+      "a",  "b",  "c",  "ab", "!",  "x",  ",",  "。", " ",  "新",   "区",   "\xE5", "😀"};
+  uint64_t seed = 777;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  size_t matches = 0;
+  for (const std::string& pat : patterns) {
+    INFO(pat);
+    const RE2 re(pat, clusterkg::internal::RuleReOptions());
+    REQUIRE(re.ok());
+    const auto span = SpanGroups::Make(pat, re.NumberOfCapturingGroups());
+    REQUIRE(span);
+    REQUIRE(span->has_head());
+    for (size_t round = 0; round < 4000; ++round) {
+      std::string text;
+      for (size_t k = next() % 20; k > 0; --k) text += pieces[next() % pieces.size()];
+      std::vector<std::string> want, got;
+      std::vector<re2::StringPiece> g(3);
+      const re2::StringPiece input(text);
+      auto add = [&](std::vector<std::string>& out) {
+        for (const auto& sp : g)
+          out.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
+        return static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+      };
+      for (size_t pos = 0;
+           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 3);) {
+        pos = add(want);
+      }
+      for (size_t pos = 0;
+           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 1);) {
+        const size_t h = span->HeadLength(std::string_view(g[0].data(), g[0].size()));
+        g[1] = g[0];
+        g[2] = re2::StringPiece(g[0].data() + g[0].size() - h, h);
+        pos = add(got);
+      }
+      INFO(text);
+      REQUIRE(got == want);
+      matches += want.size() / 3;
+    }
+  }
+  CHECK(matches > 3000);
 }

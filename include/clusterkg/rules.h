@@ -41,6 +41,7 @@ class Normalizer;
 namespace internal {
 class ByteTrie;
 class HeadPattern;
+class SpanGroups;
 }  // namespace internal
 
 // The base classes of SPEC section 2, plus publications (not scored).
@@ -131,6 +132,9 @@ struct Rule {
     // The same matches without RE2, for patterns of one shape
     // (lib/internal/head_pattern.h); null for the others.
     std::shared_ptr<const internal::HeadPattern> head;
+    // The groups rebuilt from where a match is, for patterns of two other
+    // shapes (lib/internal/fast_pattern.h); null for the others.
+    std::shared_ptr<const internal::SpanGroups> span;
   };
   std::shared_ptr<const Fast> fast;
   int priority = 50;

@@ -24,12 +24,15 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clusterkg/rules.h"
+#include "internal/byte_trie.h"
 #include "internal/head_pattern.h"
 #include "internal/utf8.h"
 
@@ -39,10 +42,90 @@ struct FastPattern {
   std::string pattern;
   std::vector<int> group;                   // group of the original -> group here
   std::vector<std::pair<int, int>> bounds;  // group here, most characters
+  // per bound: the literal character the repetition follows in the
+  // pattern ("\"" in "[a-z]{2,10}"), or empty
+  std::vector<std::string> after;
 };
 
 // The fast form of `pattern`, or false when there is none.
 bool MakeFastPattern(std::string_view pattern, FastPattern* out);
+
+// A rule's groups rebuilt from where its match is, so that RE2 is asked
+// for the match alone, which its DFAs find, and not for the groups, which
+// cost its NFA or backtracker (docs/performance.md, "What RE2 does with a
+// match's groups"). Patterns of two shapes (macros expanded), whose group 1
+// is the whole pattern:
+//
+//   (?P<name>X)                              group 1 is the match;
+//   (?P<name>I1 I2 ... Ir R(?P<head>W1|...|Wk))
+//                                            group 1 is the match and
+//                                            group 2 the longest Wi that
+//                                            the match ends with,
+//
+// with W1 ... Wk plain words, R a lazy run from zero of one character
+// (C*? or C{0,n}?), and each Ij one of: a literal character c that is in
+// no Wi, c? or c??; a group (?:...c), (?:...c)? or (?:...c)?? with no | at
+// its top level whose last item is such a character c; a lazy run from
+// zero like R; and no flags anywhere.
+//
+// Why the longest word: RE2 prefers, from the leftmost start, the parse
+// whose choices come first in pattern order. Let the match be [s, e) and
+// the longest Wi it ends with start at q. Take the first item that ends
+// after q in the preferred parse. It is no character or group ending in a
+// character outside the words: that character would lie inside the word.
+// If it is a lazy run before R, the same parse with that run ending at q
+// and every item after it empty (each can be: the others would end inside
+// the word), R empty and the word at q, is preferred (fewer rounds of a
+// lazy run come first), so it is no such run. So R starts at or before q,
+// and takes the fewest characters after which some word follows: a longer
+// word ending at e would have been found first.
+//
+// The fast form's match is the pattern's when the fast form keeps every
+// bound (above). Where the match alone is known, a bound is surely kept
+// when the match has at most that many characters, or when the repetition
+// follows a literal character in the pattern that the match does not hold
+// (the repetition took no part: "[a-z]{2,10}" with no "); otherwise the
+// caller asks RE2 for the groups.
+class SpanGroups {
+ public:
+  // The shape of `pattern` with `groups` capturing groups, or null when it
+  // has neither; `fast`, its fast form when the match is found with that.
+  static std::unique_ptr<const SpanGroups> Make(std::string_view pattern, int groups,
+                                                const FastPattern* fast = nullptr);
+  bool has_head() const { return has_head_; }
+  // Whether the fast form surely keeps its bounds in `match` (above).
+  bool KeepsBounds(std::string_view match) const {
+    size_t chars = SIZE_MAX;
+    for (const Bound& b : bounds_) {
+      if (!b.after.empty() && match.find(b.after) == std::string_view::npos) continue;
+      if (chars == SIZE_MAX) chars = CountChars(match);
+      if (chars > b.most) return false;
+    }
+    return true;
+  }
+  // The length of the longest word that `match` ends with, 0 when none.
+  size_t HeadLength(std::string_view match) const {
+    size_t best = 0;
+    uint32_t node = 0;
+    for (size_t k = match.size(); k > 0;) {
+      node = words_.Child(node, static_cast<unsigned char>(match[--k]));
+      if (node == 0) break;
+      if (ends_[node]) best = match.size() - k;
+    }
+    return best;
+  }
+
+ private:
+  SpanGroups() = default;
+  bool has_head_ = false;
+  struct Bound {
+    size_t most;
+    std::string after;  // FastPattern::after
+  };
+  std::vector<Bound> bounds_;
+  ByteTrie words_;          // the words, last byte first
+  std::vector<bool> ends_;  // per node: a word ends there
+};
 
 // Calls f(groups) for each leftmost-first match of `rule` in text[b, e),
 // with groups numbered as in rule.re (the pattern as written), restarting
@@ -59,6 +142,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   std::vector<re2::StringPiece> gf(nf);
   // the input is the range alone, so that ^ and $ match at its ends
   const re2::StringPiece input(text.data() + b, e - b);
+  const SpanGroups* span = fast ? fast->span.get() : nullptr;
   if (fast && fast->head) {  // without RE2: the matches never empty
     for (size_t pos = 0; fast->head->Match(input, pos, g.data());) {
       f(g);
@@ -69,7 +153,19 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   size_t pos = 0;
   while (pos <= input.size()) {
     bool slow = fast == nullptr;
-    if (fast) {
+    bool found = false;
+    if (span) {  // where the match is, then its groups from that
+      re2::StringPiece m;
+      if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, &m, 1)) break;
+      const size_t head = span->has_head() ? span->HeadLength(m) : 0;
+      if ((head > 0 || !span->has_head()) && span->KeepsBounds(m)) {
+        g[0] = m;
+        g[1] = m;
+        if (head > 0) g[2] = re2::StringPiece(m.data() + m.size() - head, head);
+        found = true;
+      }
+    }
+    if (!found && fast) {
       if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, gf.data(), nf)) break;
       for (const auto& [k, most] : fast->bounds) {
         if (gf[k].data() &&
