@@ -298,10 +298,14 @@ bool MakeFastPattern(std::string_view p, FastPattern* out) {
           ++i;
           continue;
         }
+        if (body.size() > 9) return false;
         lo = std::stol(body);
         hi = comma == std::string::npos
                  ? lo
                  : (comma + 1 < body.size() ? std::stol(body.substr(comma + 1)) : -1);
+        // RE2 refuses counts over 1000: so must the pattern as written be
+        // found bad when its pack is compiled, not when first used
+        if (lo > 1000 || hi > 1000) return false;
         e = close + 1;
       } else {
         hi = c == '?' ? 1 : -1;

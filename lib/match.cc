@@ -367,9 +367,9 @@ Span SpanOf(std::string_view text, const re2::StringPiece& sp) {
   return {b, b + static_cast<uint32_t>(sp.size())};
 }
 
-int Group(const RE2& re, const std::string& name) {
-  auto it = re.NamedCapturingGroups().find(name);
-  return it == re.NamedCapturingGroups().end() ? -1 : it->second;
+int Group(const Rule& rule, const std::string& name) {
+  auto it = rule.named_captures.find(name);
+  return it == rule.named_captures.end() ? -1 : it->second;
 }
 
 // The named groups of a rule of the pack (found once, by Matcher::Create).
@@ -644,7 +644,7 @@ void Extend(Work& w, std::vector<Mention>& ms) {
   for (const Rule& rule : w.pack->rules()) {
     if (rule.kind != Rule::Kind::kExtend) continue;
     const int g_name = GroupsOf(w, rule).name;
-    const int n = rule.re->NumberOfCapturingGroups() + 1;
+    const int n = rule.captures + 1;
     std::vector<re2::StringPiece> g(n);
     std::vector<bool> gone(ms.size(), false);
     bool changed = false;
@@ -654,7 +654,7 @@ void Extend(Work& w, std::vector<Mention>& ms) {
       const int si = SentenceOf(w.sentences, m.span.begin);
       const uint32_t send = w.sentences[si].span.end;
       const re2::StringPiece input(t.data(), send);
-      if (!rule.re->Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
+      if (!rule.re().Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
       if (g_name < 0 || !g[g_name].data()) continue;
       const Span ext = SpanOf(t, g[g_name]);
       if (ext.begin != m.span.end || ext.empty()) continue;
@@ -714,14 +714,14 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
     if (rule.kind != Rule::Kind::kAlias) continue;
     const int g_alias = GroupsOf(w, rule).alias;
     if (rule.alias_target == "before") {
-      const int n = rule.re->NumberOfCapturingGroups() + 1;
+      const int n = rule.captures + 1;
       std::vector<re2::StringPiece> g(n);
       for (const Mention& m : ms) {
         if (rule.after && m.type != *rule.after) continue;
         const int si = SentenceOf(w.sentences, m.span.begin);
         const uint32_t send = w.sentences[si].span.end;
         const re2::StringPiece input(t.data(), send);
-        if (!rule.re->Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
+        if (!rule.re().Match(input, m.span.end, send, RE2::ANCHOR_START, g.data(), n)) continue;
         if (!g[g_alias].data()) continue;
         std::string a = StripQuotes(std::string(g[g_alias].data(), g[g_alias].size()));
         if (CountChars(a) < 2 || a == m.name) continue;
@@ -1042,14 +1042,14 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   m->trie_->text_filter = internal::RuleFilter(text_rules);
   for (const Rule& r : pack->rules()) {
     Trie::Groups& g = m->trie_->groups.emplace_back();
-    g.name = Group(*r.re, "name");
-    g.list = Group(*r.re, "list");
-    g.suffix = Group(*r.re, "suffix");
-    g.alias = Group(*r.re, "alias");
-    g.head = Group(*r.re, "head");
-    if (r.kind == Rule::Kind::kAlias) g.target = Group(*r.re, r.alias_target);
-    if (!r.from.capture.empty()) g.from = Group(*r.re, r.from.capture);
-    if (!r.to.capture.empty()) g.to = Group(*r.re, r.to.capture);
+    g.name = Group(r, "name");
+    g.list = Group(r, "list");
+    g.suffix = Group(r, "suffix");
+    g.alias = Group(r, "alias");
+    g.head = Group(r, "head");
+    if (r.kind == Rule::Kind::kAlias) g.target = Group(r, r.alias_target);
+    if (!r.from.capture.empty()) g.from = Group(r, r.from.capture);
+    if (!r.to.capture.empty()) g.to = Group(r, r.to.capture);
   }
   m->trie_->relation_filter = internal::RuleFilter(relation_rules);
   const auto& sw = pack->stop_words();

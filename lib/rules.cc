@@ -17,6 +17,7 @@
 #include "internal/byte_trie.h"
 #include "internal/fast_pattern.h"
 #include "internal/head_pattern.h"
+#include "internal/lazy_re.h"
 #include "internal/re_options.h"
 #include "internal/utf8.h"
 
@@ -181,7 +182,7 @@ bool ParseSlot(const YAML::Node& n, Slot* slot, std::string* err) {
 
 void ParseRule(const YAML::Node& n, const std::string& file,
                const std::map<std::string, std::string>& macros, std::vector<Rule>& out,
-               std::map<std::string, std::string>& seen_ids, Problems& problems) {
+               std::map<std::string, std::string>& seen_ids, Problems& problems, bool lenient) {
   Rule r;
   r.file = file;
   r.line = n.Mark().line + 1;
@@ -322,41 +323,62 @@ void ParseRule(const YAML::Node& n, const std::string& file,
   r.pattern = ExpandMacros(r.pattern, macros, &unknown);
   if (!unknown.empty()) fail(n["pattern"], "unknown macro ${" + unknown + "}");
   std::string err;
-  r.re = CompileRe(r.pattern, &err);
-  if (!err.empty()) {
-    fail(n["pattern"], "bad pattern: " + err);
-    return;
-  }
   // A head-anchored form does not depend on a bound worth rewriting.
-  const int ngroups = r.re->NumberOfCapturingGroups();
+  // Where the fast form rewrites bounds, the pattern as written is
+  // compiled on first use only: most of the time of compiling a pack went
+  // into those, with their copies of each bounded character. It compiles
+  // when its fast form does (MakeFastPattern leaves alone what RE2 would
+  // refuse: counts over 1000, bounds inside repeated groups), but for a
+  // program too big for RE2's memory budget, which `rules check` reports.
+  std::shared_ptr<const RE2> original;
   std::shared_ptr<const internal::HeadPattern> head;
-  if (ngroups == 2) head = internal::HeadPattern::Make(r.pattern);
   std::shared_ptr<const internal::SpanGroups> span;
   if (internal::FastPattern fp; internal::MakeFastPattern(r.pattern, &fp)) {
     std::string fast_err;
     auto fast_re = CompileRe(fp.pattern, &fast_err);
+    const int ngroups = static_cast<int>(fp.group.size()) - 1;
     // used only when it compiles and numbers the groups as the scanner says
-    if (fast_err.empty() && static_cast<int>(fp.group.size()) == ngroups + 1 &&
+    if (fast_err.empty() &&
         fast_re->NumberOfCapturingGroups() == ngroups + static_cast<int>(fp.bounds.size())) {
+      r.captures = ngroups;
+      for (const auto& [name, k] : fast_re->NamedCapturingGroups()) {
+        const auto at = std::find(fp.group.begin(), fp.group.end(), k);
+        if (at != fp.group.end()) r.named_captures[name] = static_cast<int>(at - fp.group.begin());
+      }
+      if (ngroups == 2) head = internal::HeadPattern::Make(r.pattern);
       if (!head) span = internal::SpanGroups::Make(r.pattern, ngroups, &fp);
       r.fast = std::make_shared<const Rule::Fast>(
           Rule::Fast{std::move(fast_re), std::move(fp.group), std::move(fp.bounds), std::move(head),
                      std::move(span)});
     }
   }
-  if (!r.fast && !head) span = internal::SpanGroups::Make(r.pattern, ngroups);
-  if (!r.fast && (head || span)) {  // the pattern as written, with no bound to check
-    std::vector<int> same(ngroups + 1);
-    for (int k = 0; k <= ngroups; ++k) same[k] = k;
-    r.fast = std::make_shared<const Rule::Fast>(
-        Rule::Fast{r.re, std::move(same), {}, std::move(head), std::move(span)});
+  if (!r.fast || lenient) {
+    original = CompileRe(r.pattern, &err);
+    if (!err.empty()) {
+      fail(n["pattern"], "bad pattern: " + err);
+      return;
+    }
   }
+  if (!r.fast) {
+    r.captures = original->NumberOfCapturingGroups();
+    r.named_captures = original->NamedCapturingGroups();
+    if (r.captures == 2) head = internal::HeadPattern::Make(r.pattern);
+    if (!head) span = internal::SpanGroups::Make(r.pattern, r.captures);
+    if (head || span) {  // the pattern as written, with no bound to check
+      std::vector<int> same(r.captures + 1);
+      for (int k = 0; k <= r.captures; ++k) same[k] = k;
+      r.fast = std::make_shared<const Rule::Fast>(
+          Rule::Fast{original, std::move(same), {}, std::move(head), std::move(span)});
+    }
+  }
+  r.compiled = original ? std::make_shared<const internal::LazyRe>(std::move(original))
+                        : std::make_shared<const internal::LazyRe>(r.pattern);
   if (!reject.empty()) {
     reject = ExpandMacros(reject, macros, &unknown);
     r.reject = CompileRe(reject, &err);
     if (!err.empty()) fail(n["reject"], "bad reject pattern: " + err);
   }
-  const auto& groups = r.re->NamedCapturingGroups();
+  const auto& groups = r.named_captures;
   auto need = [&](const std::string& g) {
     if (!g.empty() && !groups.count(g))
       fail(n["pattern"], "pattern has no capture (?P<" + g + ">...)");
@@ -500,7 +522,7 @@ std::vector<std::string>* PageList(PageWords& p, std::string_view name) {
 void ParseYaml(const RuleSource& src, const YAML::Node& root,
                std::map<std::string, std::string>& macros, std::vector<Rule>& rules,
                WordLists& words, std::map<std::string, std::string>& seen_ids,
-               const Normalizer& norm, Problems& problems) {
+               const Normalizer& norm, Problems& problems, bool lenient) {
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     const YAML::Node& v = kv.second;
@@ -547,7 +569,7 @@ void ParseYaml(const RuleSource& src, const YAML::Node& root,
         for (const std::string& word : items) dst->push_back(norm.Normalize(word));
       }
     } else if (key == "rules") {
-      for (const auto& r : v) ParseRule(r, src.name, macros, rules, seen_ids, problems);
+      for (const auto& r : v) ParseRule(r, src.name, macros, rules, seen_ids, problems, lenient);
     } else if (key == "disable") {
       // ids of rules defined by the packs before this one
       if (!v.IsSequence()) {
@@ -694,6 +716,8 @@ std::optional<RelationType> ParseRelationType(std::string_view name) {
   return static_cast<RelationType>(*i);
 }
 
+const RE2& Rule::re() const { return compiled->Get(); }
+
 Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<RuleSource>& sources,
                                                           const Normalizer& normalizer,
                                                           bool lenient) {
@@ -716,7 +740,8 @@ Result<std::shared_ptr<const RulePack>> RulePack::Compile(const std::vector<Rule
     if (is_tsv(src)) {
       ParseTsv(src, pack->gazetteer_, normalizer, problems);
     } else if (roots[i]) {
-      ParseYaml(src, roots[i], macros, pack->rules_, pack->words_, seen_ids, normalizer, problems);
+      ParseYaml(src, roots[i], macros, pack->rules_, pack->words_, seen_ids, normalizer, problems,
+                lenient);
     }
   }
   if (!problems.empty() && !lenient) return ParseError(problems.Join());

@@ -80,7 +80,16 @@ TEST_CASE("a broken pack reports every problem with file and line") {
       "    pattern: 'no capture'\n"     // 14 missing capture
       "  - id: d\n"                     // 15
       "    type: Factory\n"             // 16 unknown type
-      "    pattern: '(?P<name>z)'\n";   // 17
+      "    pattern: '(?P<name>z)'\n"    // 17
+      // bounds that a fast form would rewrite (checked groups instead of
+      // copies): the pattern as written must still be found bad, or
+      // without its capture, when the pack is compiled
+      "  - id: e\n"                                 // 18
+      "    type: Place\n"                           // 19
+      "    pattern: '(?P<name>[a-z]{2,2000}?x)'\n"  // 20 RE2: at most 1000
+      "  - id: f\n"                                 // 21
+      "    type: Place\n"                           // 22
+      "    pattern: '(?P<nom>[a-z]{2,20}?x)'\n";    // 23 missing capture
   ExtractorOptions o;
   o.builtin_rules = false;
   o.rules.push_back({"my.yaml", pack});
@@ -93,6 +102,8 @@ TEST_CASE("a broken pack reports every problem with file and line") {
   CHECK_THAT(m, Catch::Contains("my.yaml:9: b: duplicate id (first defined at my.yaml:5)"));
   CHECK_THAT(m, Catch::Contains("my.yaml:14: c: pattern has no capture (?P<name>...)"));
   CHECK_THAT(m, Catch::Contains("my.yaml:15: d: unknown entity type \"Factory\""));
+  CHECK_THAT(m, Catch::Contains("my.yaml:20: e: bad pattern: invalid repetition size"));
+  CHECK_THAT(m, Catch::Contains("my.yaml:23: f: pattern has no capture (?P<name>...)"));
 }
 
 TEST_CASE("a gazetteer line with a bad type is reported with its line") {

@@ -41,6 +41,7 @@ class Normalizer;
 namespace internal {
 class ByteTrie;
 class HeadPattern;
+class LazyRe;
 class SpanGroups;
 }  // namespace internal
 
@@ -119,7 +120,15 @@ struct Rule {
   std::optional<EntityType> after;              // extend/alias: mention type
   RelationType relation = RelationType::kLocation;
   std::string pattern;  // after macro expansion
-  std::shared_ptr<const re2::RE2> re;
+  // `pattern` compiled. A rule with a fast form that rewrites bounds
+  // (below) is matched through that and compiles its pattern as written
+  // only when first asked for it (thread safe): when a bound breaks, and
+  // for explain.
+  const re2::RE2& re() const;
+  // The capturing groups of `pattern`: how many, and the named ones.
+  int captures = 0;
+  std::map<std::string, int> named_captures;
+  std::shared_ptr<const internal::LazyRe> compiled;  // behind re()
   // The same matches, found faster (lib/internal/fast_pattern.h): bounded
   // repetitions of one character checked after the match instead of
   // compiled out, and a head-anchored matcher for patterns of one shape.

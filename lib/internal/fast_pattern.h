@@ -128,14 +128,13 @@ class SpanGroups {
 };
 
 // Calls f(groups) for each leftmost-first match of `rule` in text[b, e),
-// with groups numbered as in rule.re (the pattern as written), restarting
+// with groups numbered as in rule.re() (the pattern as written), restarting
 // after each match as RE2 users do. Uses rule.fast when `use_fast` and the
 // rule has one.
 template <typename F>
 void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint32_t e,
                       bool use_fast, F f) {
-  const RE2& re = *rule.re;
-  const int n = re.NumberOfCapturingGroups() + 1;
+  const int n = rule.captures + 1;
   std::vector<re2::StringPiece> g(n);
   const Rule::Fast* fast = use_fast ? rule.fast.get() : nullptr;
   const int nf = fast ? fast->re->NumberOfCapturingGroups() + 1 : 0;
@@ -178,7 +177,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
         for (int i = 0; i < n; ++i) g[i] = gf[fast->group[i]];
       }
     }
-    if (slow && !re.Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), n)) break;
+    if (slow && !rule.re().Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), n)) break;
     f(g);
     size_t next = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     if (g[0].empty() || next <= pos) {
