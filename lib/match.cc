@@ -142,12 +142,11 @@ struct Work {
 
 // Can rule `ri` (entity or alias) match in sentence `si`?
 bool MayMatch(Work& w, size_t si, size_t ri) {
-  if (w.may.empty()) {
-    w.may.resize(w.sentences.size());
-    for (size_t s = 0; s < w.sentences.size(); ++s) {
-      const Span sp = w.sentences[s].span;
-      w.trie->text_filter.Possible(w.text.substr(sp.begin, sp.size()), &w.may[s]);
-    }
+  if (w.may.empty() && !w.sentences.empty()) {
+    std::vector<std::pair<uint32_t, uint32_t>> parts;
+    parts.reserve(w.sentences.size());
+    for (const Sentence& s : w.sentences) parts.emplace_back(s.span.begin, s.span.end);
+    w.trie->text_filter.PossibleEach(w.text, parts, &w.may);
   }
   return w.may[si][ri] != 0;
 }

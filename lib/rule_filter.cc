@@ -154,6 +154,10 @@ void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
     }
   }
   take();
+  Decide(found, may);
+}
+
+void RuleFilter::Decide(const std::vector<int>& found, std::vector<char>* may) const {
   if (found.size() == present_.size()) {
     for (const int id : bare_) (*may)[rule_of_[id]] = 1;
     return;
@@ -161,6 +165,113 @@ void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
   std::vector<int> pass;  // also the patterns that gave no condition
   tree_->AllPotentials(found, &pass);
   for (const int id : pass) (*may)[rule_of_[id]] = 1;
+}
+
+void RuleFilter::PossibleEach(std::string_view text,
+                              const std::vector<std::pair<uint32_t, uint32_t>>& parts,
+                              std::vector<std::vector<char>>* may) const {
+  may->resize(parts.size());
+  for (auto& m : *may) m.assign(always_.begin(), always_.end());
+  if (!tree_) return;
+  // Each step of a walk waits for the move it reads (a table too big for
+  // the first-level cache); four walks side by side wait together. Lane k
+  // walks the parts i with i % 4 == k, one after another.
+  constexpr size_t kLanes = 4;
+  struct Lane {
+    size_t part;       // the part it walks, parts.size() when done
+    uint32_t at, end;  // its next byte and the part's end
+    uint32_t row;      // the state's row
+    std::vector<int> found;
+    std::array<uint32_t, 64> ended;  // rows where atoms end, not yet taken
+    size_t count = 0;
+  };
+  std::array<Lane, kLanes> lanes;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t* moves = moves_.data();
+  const uint16_t* byte_class = byte_class_.data();
+  const uint32_t classes = classes_;
+  auto take = [&](Lane& l) {
+    for (size_t h = 0; h < l.count; ++h) {
+      const uint32_t at = l.ended[h] / classes;
+      for (uint32_t k = out_begin_[at]; k < out_begin_[at + 1]; ++k) l.found.push_back(out_[k]);
+    }
+    l.count = 0;
+  };
+  // Starts lane l on part i (or marks it done); a part it finishes on
+  // the way is decided.
+  auto start = [&](Lane& l, size_t i) {
+    for (;; i += kLanes) {
+      l.part = std::min(i, parts.size());
+      if (l.part == parts.size()) return;
+      l.at = parts[i].first;
+      l.end = std::max(parts[i].first, parts[i].second);
+      l.row = 0;
+      l.found = present_;
+      l.count = 0;
+      if (l.at < l.end) return;
+      Decide(l.found, &(*may)[i]);
+    }
+  };
+  for (size_t k = 0; k < kLanes; ++k) start(lanes[k], k);
+  for (;;) {
+    // steps every lane can take: to the nearest end of a part, and no
+    // more than the room left for ended rows
+    uint32_t n = UINT32_MAX;
+    for (const Lane& l : lanes) {
+      if (l.part == parts.size()) continue;
+      n = std::min({n, l.end - l.at, static_cast<uint32_t>(l.ended.size() - l.count)});
+    }
+    if (n == UINT32_MAX) break;
+    if (lanes[0].part != parts.size() && lanes[1].part != parts.size() &&
+        lanes[2].part != parts.size() && lanes[3].part != parts.size()) {
+      Lane &a = lanes[0], &b = lanes[1], &c = lanes[2], &d = lanes[3];
+      uint32_t ra = a.row, rb = b.row, rc = c.row, rd = d.row;
+      for (uint32_t s = 0; s < n; ++s) {
+        const uint32_t ma = moves[ra + byte_class[t[a.at + s]]];
+        const uint32_t mb = moves[rb + byte_class[t[b.at + s]]];
+        const uint32_t mc = moves[rc + byte_class[t[c.at + s]]];
+        const uint32_t md = moves[rd + byte_class[t[d.at + s]]];
+        ra = ma & ~kEnds;
+        rb = mb & ~kEnds;
+        rc = mc & ~kEnds;
+        rd = md & ~kEnds;
+        // noted always, kept when an atom ends there
+        a.ended[a.count] = ra;
+        a.count += ma >> 31;
+        b.ended[b.count] = rb;
+        b.count += mb >> 31;
+        c.ended[c.count] = rc;
+        c.count += mc >> 31;
+        d.ended[d.count] = rd;
+        d.count += md >> 31;
+      }
+      a.row = ra, b.row = rb, c.row = rc, d.row = rd;
+      a.at += n, b.at += n, c.at += n, d.at += n;
+    } else {
+      for (Lane& l : lanes) {
+        if (l.part == parts.size()) continue;
+        uint32_t r = l.row;
+        for (uint32_t s = 0; s < n; ++s) {
+          const uint32_t m = moves[r + byte_class[t[l.at + s]]];
+          r = m & ~kEnds;
+          l.ended[l.count] = r;
+          l.count += m >> 31;
+        }
+        l.row = r;
+        l.at += n;
+      }
+    }
+    for (size_t k = 0; k < kLanes; ++k) {
+      Lane& l = lanes[k];
+      if (l.part == parts.size()) continue;
+      if (l.count + 1 >= l.ended.size()) take(l);
+      if (l.at == l.end) {
+        take(l);
+        Decide(l.found, &(*may)[l.part]);
+        start(l, l.part + kLanes);
+      }
+    }
+  }
 }
 
 std::vector<std::string> RuleFilter::Atoms() const {

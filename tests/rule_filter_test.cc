@@ -97,3 +97,46 @@ TEST_CASE("the filter never leaves out a built-in rule that matches") {
   CHECK(matched > 100);
   CHECK(skipped > 1000);  // and it does leave rules out
 }
+
+// Many parts at once: the answers of one part at a time, whatever the
+// parts' number and lengths (empty ones, long ones that fill the record of
+// ended atoms many times over, more parts than the walk's four lanes).
+TEST_CASE("the filter answers for many parts at once as for each alone") {
+  const auto& rules = clusterkg::testing::Builtin().rules().rules();
+  std::vector<const Rule*> all;
+  for (const Rule& r : rules) all.push_back(&r);
+  const RuleFilter f(all);
+  const std::vector<std::string> pieces = {"集团", "研究院", "、", "市",   "省", "等",
+                                           "印发", "《",     "》", "深圳", "a",  "A",
+                                           "App",  "\uE000", "。", " "};
+  uint64_t seed = 99;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  size_t differing = 0;
+  for (size_t round = 0; round < 200; ++round) {
+    std::string text;
+    std::vector<std::pair<uint32_t, uint32_t>> parts;
+    const size_t n = next() % 11;
+    for (size_t i = 0; i < n; ++i) {
+      const auto begin = static_cast<uint32_t>(text.size());
+      // now and then a part of hundreds of atoms
+      const size_t len = next() % 7 == 0 ? 300 + next() % 300 : next() % 30;
+      for (size_t k = 0; k < len; ++k) text += pieces[next() % pieces.size()];
+      parts.emplace_back(begin, static_cast<uint32_t>(text.size()));
+      text += "x";  // parts need not touch
+    }
+    std::vector<std::vector<char>> each;
+    f.PossibleEach(text, parts, &each);
+    REQUIRE(each.size() == parts.size());
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const std::vector<char> alone = Possible(
+          f, std::string_view(text).substr(parts[i].first, parts[i].second - parts[i].first));
+      INFO("round " << round << ", part " << i);
+      REQUIRE(each[i] == alone);
+      differing += i > 0 && each[i] != each[i - 1];
+    }
+  }
+  CHECK(differing > 50);  // the parts did ask different questions
+}

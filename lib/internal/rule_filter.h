@@ -39,6 +39,11 @@ class RuleFilter {
   // ensures: may->size() == number of rules; (*may)[k] is false only when
   // rules[k] cannot match anywhere in `text`.
   void Possible(std::string_view text, std::vector<char>* may) const;
+  // Possible for each part text[b, e) of `parts` at once, into (*may)[i]
+  // for parts[i]: the same answers. The walk goes through four parts side
+  // by side, so that the waits for its table's memory overlap.
+  void PossibleEach(std::string_view text, const std::vector<std::pair<uint32_t, uint32_t>>& parts,
+                    std::vector<std::vector<char>>* may) const;
 
   // Every atom the filter looks for (sorted), for tests.
   std::vector<std::string> Atoms() const;
@@ -63,6 +68,8 @@ class RuleFilter {
   // out_[out_begin_[s] .. out_begin_[s + 1])
   std::vector<uint32_t> out_begin_;
   std::vector<int> out_;
+  // The rules whose conditions the atoms in `found` (present_ first) meet.
+  void Decide(const std::vector<int>& found, std::vector<char>* may) const;
 };
 
 }  // namespace clusterkg::internal
