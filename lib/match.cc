@@ -851,16 +851,30 @@ void FindRelations(Work& w, MatchResult& r) {
   }
   if (rules.empty()) return;
   const Rule* first_rule = w.pack->rules().data();
-  std::vector<char> may;
-  for (size_t si = 0; si < w.sentences.size(); ++si) {
+  // the mentions of sentence si are ms[lo[si], hi[si])
+  const size_t n = w.sentences.size();
+  std::vector<size_t> lo(n), hi(n);
+  auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
+  // the masked sentences one after another, for the filter to take at once
+  std::vector<MaskedSentence> masked(n);
+  std::string all;
+  std::vector<std::pair<uint32_t, uint32_t>> parts(n);
+  for (size_t si = 0; si < n; ++si) {
     const Span sent = w.sentences[si].span;
-    // the mentions of this sentence are ms[lo, hi)
-    auto by_begin = [](const Mention& m, uint32_t p) { return m.span.begin < p; };
-    const size_t lo = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
-    const size_t hi = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
-    const MaskedSentence mt = Mask(w.text, sent, ms, lo, hi);  // one sentence at a time
+    lo[si] = std::lower_bound(ms.begin(), ms.end(), sent.begin, by_begin) - ms.begin();
+    hi[si] = std::lower_bound(ms.begin(), ms.end(), sent.end, by_begin) - ms.begin();
+    masked[si] = Mask(w.text, sent, ms, lo[si], hi[si]);
+    parts[si].first = static_cast<uint32_t>(all.size());
+    all += masked[si].text;
+    parts[si].second = static_cast<uint32_t>(all.size());
+  }
+  std::vector<std::vector<char>> mays;
+  w.trie->relation_filter.PossibleEach(all, parts, &mays);
+  for (size_t si = 0; si < n; ++si) {
+    const Span sent = w.sentences[si].span;
+    const MaskedSentence& mt = masked[si];
     if (mt.text.empty()) continue;
-    w.trie->relation_filter.Possible(mt.text, &may);
+    const std::vector<char>& may = mays[si];
     for (const Rule* rp : rules) {
       if (!may[rp - first_rule]) continue;
       const Rule& rule = *rp;
@@ -881,11 +895,11 @@ void FindRelations(Work& w, MatchResult& r) {
             auto fill = [&](const Slot& slot, int grp) {
               std::vector<size_t> found;
               Span area = grp >= 0 && g[grp].data() ? original(g[grp]) : sent;
-              for (size_t i = lo; i < hi; ++i) {
+              for (size_t i = lo[si]; i < hi[si]; ++i) {
                 if (area.Contains(ms[i].span) && in_types(ms[i], slot)) found.push_back(i);
               }
               if (found.empty() && slot.look_back) {
-                for (size_t i = lo; i-- > 0;) {
+                for (size_t i = lo[si]; i-- > 0;) {
                   if (ms[i].sentence + 3 < static_cast<int>(si)) break;
                   if (ms[i].span.end <= sent.begin && in_types(ms[i], slot)) {
                     found.push_back(i);
