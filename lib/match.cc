@@ -817,9 +817,14 @@ struct MaskedSentence {
 MaskedSentence Mask(std::string_view t, Span sent, const std::vector<Mention>& ms, size_t lo,
                     size_t hi) {
   MaskedSentence out;
+  // about as long as the sentence: a mention becomes three bytes
+  out.text.reserve(sent.size());
+  out.begin.reserve(sent.size());
+  out.end.reserve(sent.size());
   auto copy = [&](uint32_t from, uint32_t to) {
+    if (to <= from) return;
+    out.text.append(t.substr(from, to - from));
     for (uint32_t k = from; k < to; ++k) {
-      out.text += t[k];
       out.begin.push_back(k);
       out.end.push_back(k + 1);
     }
