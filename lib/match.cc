@@ -477,7 +477,7 @@ void AddRuleCandidates(Work& w) {
       if (!MayMatch(w, si, ri)) continue;
       const Sentence& s = w.sentences[si];
       internal::ForEachRuleMatch(
-          rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
+          rule, t, s.span.begin, s.span.end, true, [&](std::span<const re2::StringPiece> g) {
             const uint32_t head =
                 g_head >= 0 && g[g_head].data() ? SpanOf(t, g[g_head]).begin : UINT32_MAX;
             if (g_list >= 0 && g[g_list].data() && (g_suffix < 0 || g[g_suffix].data())) {
@@ -734,7 +734,7 @@ std::vector<PendingAlias> FindAliases(Work& w, const std::vector<Mention>& ms) {
       if (!MayMatch(w, si, ri)) continue;
       const Sentence& s = w.sentences[si];
       internal::ForEachRuleMatch(
-          rule, t, s.span.begin, s.span.end, true, [&](const std::vector<re2::StringPiece>& g) {
+          rule, t, s.span.begin, s.span.end, true, [&](std::span<const re2::StringPiece> g) {
             if (!g[g_alias].data() || !g[g_target].data()) return;
             const Span target = SpanOf(t, g[g_target]);
             auto it = std::find_if(ms.begin(), ms.end(),
@@ -895,7 +895,7 @@ void FindRelations(Work& w, MatchResult& r) {
       };
       internal::ForEachRuleMatch(
           rule, mv, 0, static_cast<uint32_t>(mv.size()), true,
-          [&](const std::vector<re2::StringPiece>& g) {
+          [&](std::span<const re2::StringPiece> g) {
             const Span whole = original(g[0]);
             auto fill = [&](const Slot& slot, int grp) {
               std::vector<size_t> found;

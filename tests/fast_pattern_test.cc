@@ -73,7 +73,7 @@ TEST_CASE("every built-in rule finds the same matches through its fast form") {
         auto& out = use_fast ? fast : slow;
         clusterkg::internal::ForEachRuleMatch(
             rule, t, 0, static_cast<uint32_t>(t.size()), use_fast,
-            [&](const std::vector<re2::StringPiece>& g) {
+            [&](std::span<const re2::StringPiece> g) {
               std::vector<std::string> row;
               for (const auto& sp : g) {
                 row.push_back(sp.data() ? std::to_string(sp.data() - t.data()) + ":" +
@@ -231,7 +231,7 @@ TEST_CASE("a rule with the head shape gets the head form without a bound to rewr
     for (bool use_fast : {false, true}) {
       clusterkg::internal::ForEachRuleMatch(
           *rule, t, 0, static_cast<uint32_t>(t.size()), use_fast,
-          [&](const std::vector<re2::StringPiece>& g) {
+          [&](std::span<const re2::StringPiece> g) {
             (use_fast ? fast : slow).push_back(std::string(g[0].data(), g[0].size()));
           });
     }
@@ -240,10 +240,9 @@ TEST_CASE("a rule with the head shape gets the head form without a bound to rewr
   }
   std::vector<std::string> names;
   const std::string t = "深圳星海公司与广州远航科技集团签约。";
-  clusterkg::internal::ForEachRuleMatch(*rule, t, 0, static_cast<uint32_t>(t.size()), true,
-                                        [&](const std::vector<re2::StringPiece>& g) {
-                                          names.emplace_back(g[1].data(), g[1].size());
-                                        });
+  clusterkg::internal::ForEachRuleMatch(
+      *rule, t, 0, static_cast<uint32_t>(t.size()), true,
+      [&](std::span<const re2::StringPiece> g) { names.emplace_back(g[1].data(), g[1].size()); });
   CHECK(names == std::vector<std::string>{"深圳星海公司", "远航科技集团"});
 }
 

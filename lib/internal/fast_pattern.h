@@ -25,8 +25,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,24 +129,31 @@ class SpanGroups {
   std::vector<bool> ends_;  // per node: a word ends there
 };
 
-// Calls f(groups) for each leftmost-first match of `rule` in text[b, e),
-// with groups numbered as in rule.re() (the pattern as written), restarting
-// after each match as RE2 users do. Uses rule.fast when `use_fast` and the
-// rule has one.
+// Calls f(groups), a std::span<const re2::StringPiece>, for each leftmost-first match of `rule` in
+// text[b, e), with groups numbered as in rule.re() (the pattern as written), restarting after each
+// match as RE2 users do. Uses rule.fast when `use_fast` and the rule has one.
 template <typename F>
 void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint32_t e,
                       bool use_fast, F f) {
   const int n = rule.captures + 1;
-  std::vector<re2::StringPiece> g(n);
   const Rule::Fast* fast = use_fast ? rule.fast.get() : nullptr;
   const int nf = fast ? fast->re->NumberOfCapturingGroups() + 1 : 0;
-  std::vector<re2::StringPiece> gf(nf);
+  // the groups on the stack when there are few (there are, for any
+  // sensible rule), else on the heap
+  constexpr int kOnStack = 16;
+  std::array<re2::StringPiece, kOnStack> g_stack, gf_stack;
+  std::vector<re2::StringPiece> g_heap, gf_heap;
+  re2::StringPiece* g = g_stack.data();
+  re2::StringPiece* gf = gf_stack.data();
+  if (n > kOnStack) g = (g_heap.resize(n), g_heap.data());
+  if (nf > kOnStack) gf = (gf_heap.resize(nf), gf_heap.data());
+  const std::span<const re2::StringPiece> groups(g, static_cast<size_t>(n));
   // the input is the range alone, so that ^ and $ match at its ends
   const re2::StringPiece input(text.data() + b, e - b);
   const SpanGroups* span = fast ? fast->span.get() : nullptr;
   if (fast && fast->head) {  // without RE2: the matches never empty
-    for (size_t pos = 0; fast->head->Match(input, pos, g.data());) {
-      f(g);
+    for (size_t pos = 0; fast->head->Match(input, pos, g);) {
+      f(groups);
       pos = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     }
     return;
@@ -165,7 +174,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
       }
     }
     if (!found && fast) {
-      if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, gf.data(), nf)) break;
+      if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, gf, nf)) break;
       for (const auto& [k, most] : fast->bounds) {
         if (gf[k].data() &&
             CountChars(std::string_view(gf[k].data(), gf[k].size())) > static_cast<size_t>(most)) {
@@ -177,8 +186,8 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
         for (int i = 0; i < n; ++i) g[i] = gf[fast->group[i]];
       }
     }
-    if (slow && !rule.re().Match(input, pos, input.size(), RE2::UNANCHORED, g.data(), n)) break;
-    f(g);
+    if (slow && !rule.re().Match(input, pos, input.size(), RE2::UNANCHORED, g, n)) break;
+    f(groups);
     size_t next = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     if (g[0].empty() || next <= pos) {
       next = std::max(next, pos);
