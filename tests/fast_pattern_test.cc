@@ -92,6 +92,22 @@ TEST_CASE("every built-in rule finds the same matches through its fast form") {
   CHECK(matches > 100);
 }
 
+namespace {
+// The matches next_match(pos, g) finds from pos on, each after the one
+// before, with their three groups as "offset+size".
+template <typename F>
+std::vector<std::string> Matches(const std::string& text, F next_match) {
+  std::vector<std::string> out;
+  std::vector<re2::StringPiece> g(3);
+  for (size_t pos = 0; pos <= text.size() && next_match(pos, g.data());) {
+    for (const auto& sp : g)
+      out.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
+    pos = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+  }
+  return out;
+}
+}  // namespace
+
 // Head-anchored forms (internal/head_pattern.h): which patterns have one,
 // and RE2's matches and groups on random text, many times over.
 using clusterkg::internal::HeadPattern;
@@ -168,11 +184,7 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       "\"",   "+",    "产业园", "开发", "区", "高新", "园",     "产业",  "中心", "深圳",
       "a",    "b",    "c",      "ab",   ",",  "。",   " ",      "x",     "9",    "新",
       "\xE5", "\xFF", "😀",      "(",    ")",  "(a)",  "(中国)", "(新区)"};
-  uint64_t seed = 12345;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+  clusterkg::testing::Lcg next(12345);
   size_t matches = 0;
   for (const std::string& pat : patterns) {
     INFO(pat);
@@ -189,20 +201,12 @@ TEST_CASE("head-anchored matches are RE2's, on random text") {
       for (size_t k = round < first.size() ? 0 : next() % 24; k > 0; --k) {
         text += pieces[next() % pieces.size()];
       }
-      std::vector<std::string> want, got;
-      std::vector<re2::StringPiece> g(3);
       const re2::StringPiece input(text);
-      for (size_t pos = 0;
-           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 3);) {
-        for (const auto& sp : g)
-          want.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
-        pos = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
-      }
-      for (size_t pos = 0; head->Match(input, pos, g.data());) {
-        for (const auto& sp : g)
-          got.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
-        pos = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
-      }
+      const std::vector<std::string> want = Matches(text, [&](size_t pos, re2::StringPiece* g) {
+        return re.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3);
+      });
+      const std::vector<std::string> got = Matches(
+          text, [&](size_t pos, re2::StringPiece* g) { return head->Match(input, pos, g); });
       INFO(text);
       REQUIRE(got == want);
       matches += want.size() / 3;
@@ -256,32 +260,37 @@ TEST_CASE("patterns of two shapes get their groups from where the match is") {
     const auto s = SpanGroups::Make(p, re.NumberOfCapturingGroups());
     return !s ? "none" : s->has_head() ? "head" : "match";
   };
-  CHECK(shape(R"((?P<name>《[^《》]{2,80}?(?:意见|规划)》))") == std::string("match"));
-  CHECK(shape(R"((?P<name>[链河湖]长制))") == std::string("match"));
-  CHECK(
-      shape(
-          R"((?P<name>(?:第[一二三]{1,4}届)?(?:《[^《》]{2,60}》)?[\p{Han}]{0,30}?(?P<head>论坛|大会)))") ==
-      std::string("head"));
-  CHECK(shape(R"(x(?P<name>abc))") == std::string("none"));  // not the whole pattern
-  CHECK(shape(R"((?P<name>abc)x)") == std::string("none"));
-  CHECK(shape(R"((?P<name>a)|(?P<b>c))") == std::string("none"));
-  // a group before R that may end inside a word: (?:xy|x)? prefers xy,
-  // and the head of xyz is then z, not the longest word yz
-  CHECK(shape(R"((?P<n>(?:xy|x)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
-  // ... or that ends with a character of a word
-  CHECK(shape(R"((?P<n>(?:ay)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
-  CHECK(shape(R"((?P<n>(?:ax)?[a-z]{0,5}?(?P<h>z|yz)))") == std::string("head"));
-  CHECK(shape(R"((?P<n>y[a-z]{0,5}?(?P<h>z|yz)))") == std::string("none"));
-  // R greedy, from one, or no character class; words that are not plain
-  CHECK(shape(R"((?P<n>[a-z]{0,5}(?P<h>z|yz)))") == std::string("none"));
-  CHECK(shape(R"((?P<n>[a-z]{1,5}?(?P<h>z|yz)))") == std::string("none"));
-  CHECK(shape(R"((?P<n>(?:ab)*?(?P<h>z|yz)))") == std::string("none"));
-  CHECK(shape(R"((?P<n>[a-z]*?(?P<h>z|y+)))") == std::string("none"));
-  // a greedy run before R
-  CHECK(shape(R"((?P<n>[a-z]{0,3}[a-z]*?(?P<h>z|yz)))") == std::string("none"));
-  // flags
-  CHECK(shape(R"((?P<n>(?U)[a-z]{0,3}?(?P<h>z|yz)))") == std::string("none"));
-  CHECK(shape(R"((?P<n>(?i:ax)?[a-z]{0,3}?(?P<h>z|yz)))") == std::string("none"));
+  const std::vector<std::pair<const char*, std::string>> cases = {
+      {R"((?P<name>《[^《》]{2,80}?(?:意见|规划)》))", "match"},
+      {R"((?P<name>[链河湖]长制))", "match"},
+      {R"((?P<name>(?:第[一二三]{1,4}届)?(?:《[^《》]{2,60}》)?[\p{Han}]{0,30}?(?P<head>论坛|大会)))",
+       "head"},
+      // not the whole pattern
+      {R"(x(?P<name>abc))", "none"},
+      {R"((?P<name>abc)x)", "none"},
+      {R"((?P<name>a)|(?P<b>c))", "none"},
+      // a group before R that may end inside a word: (?:xy|x)? prefers xy,
+      // and the head of xyz is then z, not the longest word yz
+      {R"((?P<n>(?:xy|x)?[a-z]{0,5}?(?P<h>z|yz)))", "none"},
+      // ... or that ends with a character of a word
+      {R"((?P<n>(?:ay)?[a-z]{0,5}?(?P<h>z|yz)))", "none"},
+      {R"((?P<n>(?:ax)?[a-z]{0,5}?(?P<h>z|yz)))", "head"},
+      {R"((?P<n>y[a-z]{0,5}?(?P<h>z|yz)))", "none"},
+      // R greedy, from one, or no character class; words that are not plain
+      {R"((?P<n>[a-z]{0,5}(?P<h>z|yz)))", "none"},
+      {R"((?P<n>[a-z]{1,5}?(?P<h>z|yz)))", "none"},
+      {R"((?P<n>(?:ab)*?(?P<h>z|yz)))", "none"},
+      {R"((?P<n>[a-z]*?(?P<h>z|y+)))", "none"},
+      // a greedy run before R
+      {R"((?P<n>[a-z]{0,3}[a-z]*?(?P<h>z|yz)))", "none"},
+      // flags
+      {R"((?P<n>(?U)[a-z]{0,3}?(?P<h>z|yz)))", "none"},
+      {R"((?P<n>(?i:ax)?[a-z]{0,3}?(?P<h>z|yz)))", "none"},
+  };
+  for (const auto& [pattern, want] : cases) {
+    INFO(pattern);
+    CHECK(shape(pattern) == want);
+  }
   std::string ids;
   for (const clusterkg::Rule& rule : clusterkg::testing::Builtin().rules().rules()) {
     if (rule.fast && rule.fast->span && !rule.fast->head) ids += rule.id + " ";
@@ -304,11 +313,7 @@ TEST_CASE("groups rebuilt from where the match is are RE2's, on random text") {
   const std::vector<std::string> pieces = {
       "第", "届", "一", "1",  "《", "》", "\"", "+",  "会", "大会", "博览", "论坛", "坛",
       "a",  "b",  "c",  "ab", "!",  "x",  ",",  "。", " ",  "新",   "区",   "\xE5", "😀"};
-  uint64_t seed = 777;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+  clusterkg::testing::Lcg next(777);
   size_t matches = 0;
   for (const std::string& pat : patterns) {
     INFO(pat);
@@ -320,25 +325,18 @@ TEST_CASE("groups rebuilt from where the match is are RE2's, on random text") {
     for (size_t round = 0; round < 4000; ++round) {
       std::string text;
       for (size_t k = next() % 20; k > 0; --k) text += pieces[next() % pieces.size()];
-      std::vector<std::string> want, got;
-      std::vector<re2::StringPiece> g(3);
       const re2::StringPiece input(text);
-      auto add = [&](std::vector<std::string>& out) {
-        for (const auto& sp : g)
-          out.push_back(std::to_string(sp.data() - text.data()) + "+" + std::to_string(sp.size()));
-        return static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
-      };
-      for (size_t pos = 0;
-           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 3);) {
-        pos = add(want);
-      }
-      for (size_t pos = 0;
-           pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), 1);) {
+      const std::vector<std::string> want = Matches(text, [&](size_t pos, re2::StringPiece* g) {
+        return re.Match(input, pos, text.size(), RE2::UNANCHORED, g, 3);
+      });
+      // the match alone from RE2, its groups rebuilt
+      const std::vector<std::string> got = Matches(text, [&](size_t pos, re2::StringPiece* g) {
+        if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, g, 1)) return false;
         const size_t h = span->HeadLength(std::string_view(g[0].data(), g[0].size()));
         g[1] = g[0];
         g[2] = re2::StringPiece(g[0].data() + g[0].size() - h, h);
-        pos = add(got);
-      }
+        return true;
+      });
       INFO(text);
       REQUIRE(got == want);
       matches += want.size() / 3;

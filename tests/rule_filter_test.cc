@@ -109,11 +109,7 @@ TEST_CASE("the filter answers for many parts at once as for each alone") {
   const std::vector<std::string> pieces = {"集团", "研究院", "、", "市",   "省", "等",
                                            "印发", "《",     "》", "深圳", "a",  "A",
                                            "App",  "\uE000", "。", " "};
-  uint64_t seed = 99;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+  clusterkg::testing::Lcg next(99);
   size_t differing = 0;
   for (size_t round = 0; round < 200; ++round) {
     std::string text;

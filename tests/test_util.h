@@ -4,6 +4,7 @@
 #define CLUSTERKG_TESTS_TEST_UTIL_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,6 +74,19 @@ inline std::set<std::string> RelationStrings(const KnowledgeGraph& g) {
   }
   return out;
 }
+
+// A small deterministic generator of numbers, for random test texts.
+class Lcg {
+ public:
+  explicit Lcg(uint64_t seed) : seed_(seed) {}
+  size_t operator()() {
+    seed_ = seed_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed_ >> 33);
+  }
+
+ private:
+  uint64_t seed_;
+};
 
 inline KnowledgeGraph GraphOf(std::vector<Article> articles) {
   return KnowledgeGraph::Build(articles, Builtin().rules());
