@@ -82,7 +82,7 @@ void CheckFastForms(const std::string& text) {
       out.clear();
       clusterkg::internal::ForEachRuleMatch(
           rule, text, 0, static_cast<uint32_t>(text.size()), use_fast,
-          [&](const std::vector<re2::StringPiece>& g) {
+          [&](std::span<const re2::StringPiece> g) {
             for (const auto& sp : g) {
               out.push_back(sp.data() ? std::to_string(sp.data() - text.data()) + "+" +
                                             std::to_string(sp.size())
