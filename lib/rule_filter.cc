@@ -125,36 +125,9 @@ RuleFilter::RuleFilter(const std::vector<const Rule*>& rules) : always_(rules.si
 }
 
 void RuleFilter::Possible(std::string_view text, std::vector<char>* may) const {
-  may->assign(always_.begin(), always_.end());
-  if (!tree_) return;
-  std::vector<int> found = present_;
-  // the walk keeps to registers: the states where atoms end are noted in
-  // a small array, and their atoms taken when it is full and at the end
-  const uint32_t* moves = moves_.data();
-  const uint16_t* byte_class = byte_class_.data();
-  const uint32_t classes = classes_;
-  std::array<uint32_t, 64> ended;
-  size_t count = 0;
-  auto take = [&] {
-    for (size_t h = 0; h < count; ++h) {
-      const uint32_t at = ended[h] / classes;
-      for (uint32_t k = out_begin_[at]; k < out_begin_[at + 1]; ++k) {
-        found.push_back(out_[k]);
-      }
-    }
-    count = 0;
-  };
-  uint32_t row = 0;  // the start of the state's row in moves
-  for (const char c : text) {
-    const uint32_t move = moves[row + byte_class[static_cast<unsigned char>(c)]];
-    row = move & ~kEnds;
-    if (move & kEnds) [[unlikely]] {
-      ended[count++] = row;
-      if (count == ended.size()) take();
-    }
-  }
-  take();
-  Decide(found, may);
+  std::vector<std::vector<char>> each;
+  PossibleEach(text, {{0, static_cast<uint32_t>(text.size())}}, &each);
+  *may = std::move(each[0]);
 }
 
 void RuleFilter::Decide(const std::vector<int>& found, std::vector<char>* may) const {

@@ -162,9 +162,14 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
   while (pos <= input.size()) {
     bool slow = fast == nullptr;
     bool found = false;
+    // where to search for the match's groups: where the match starts, once
+    // the search for the match alone has found it (no match of the fast
+    // form, nor of the pattern as written, starts before)
+    size_t from = pos;
     if (span) {  // where the match is, then its groups from that
       re2::StringPiece m;
       if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, &m, 1)) break;
+      from = static_cast<size_t>(m.data() - input.data());
       const size_t head = span->has_head() ? span->HeadLength(m) : 0;
       if ((head > 0 || !span->has_head()) && span->KeepsBounds(m)) {
         g[0] = m;
@@ -174,7 +179,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
       }
     }
     if (!found && fast) {
-      if (!fast->re->Match(input, pos, input.size(), RE2::UNANCHORED, gf, nf)) break;
+      if (!fast->re->Match(input, from, input.size(), RE2::UNANCHORED, gf, nf)) break;
       for (const auto& [k, most] : fast->bounds) {
         if (gf[k].data() &&
             CountChars(std::string_view(gf[k].data(), gf[k].size())) > static_cast<size_t>(most)) {
@@ -186,7 +191,7 @@ void ForEachRuleMatch(const Rule& rule, std::string_view text, uint32_t b, uint3
         for (int i = 0; i < n; ++i) g[i] = gf[fast->group[i]];
       }
     }
-    if (slow && !rule.re().Match(input, pos, input.size(), RE2::UNANCHORED, g, n)) break;
+    if (slow && !rule.re().Match(input, from, input.size(), RE2::UNANCHORED, g, n)) break;
     f(groups);
     size_t next = static_cast<size_t>(g[0].data() - input.data()) + g[0].size();
     if (g[0].empty() || next <= pos) {

@@ -37,7 +37,8 @@ class RuleFilter {
   explicit RuleFilter(const std::vector<const Rule*>& rules);
 
   // ensures: may->size() == number of rules; (*may)[k] is false only when
-  // rules[k] cannot match anywhere in `text`.
+  // rules[k] cannot match anywhere in `text`. (PossibleEach of one part.)
+  // requires: text is shorter than 4 GiB, here and in PossibleEach.
   void Possible(std::string_view text, std::vector<char>* may) const;
   // Possible for each part text[b, e) of `parts` at once, into (*may)[i]
   // for parts[i]: the same answers. The walk goes through four parts side
