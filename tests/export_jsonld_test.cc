@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "internal/jsonld_nodes.h"
 #include "test_util.h"
 
 using namespace clusterkg;
@@ -144,5 +145,60 @@ TEST_CASE("the streaming writer gives the bytes of the whole document") {
       REQUIRE(JsonLdWriter({.indent = indent}).Write(*x, out).ok());
       CHECK(out.str() == JsonLdWriter({.indent = indent}).ToJson(*x).dump(indent) + "\n");
     }
+  }
+}
+
+TEST_CASE("strings that are not valid UTF-8 are written as nlohmann writes them, replaced") {
+  // Loading refuses such text, but a program can build a graph of its own.
+  // The node writers check a whole node at once and write it again string
+  // by string only when it fails: a bad string anywhere in a node, and
+  // one cut inside a character, must still come out replaced.
+  const std::string bad_tail = "光\xE4\xB8";  // the last character cut short
+  const std::string bad_byte =
+      "a\xFF"
+      "b";
+  ArticleInfo info;
+  info.iri = "https://example.org/a";
+  info.id = "x";
+  info.url = "u";
+  info.headline = bad_tail;
+  info.author = "作者";
+  Entity e;
+  e.type = EntityType::kOrganization;
+  e.name = "名称";
+  e.aliases = {"别名", bad_byte};
+  EntityMention m;
+  m.start = 1;
+  m.end = 4;
+  m.text = bad_tail;
+  m.rule = "r";
+  const internal::IriOf iri = [](EntityId) { return std::string("https://example.org/e"); };
+  const internal::ArticleIriOf article_iri = [&](size_t) -> const std::string& { return info.iri; };
+  const auto dump = [](const json& j, int indent) {
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+  };
+  const json mention = {{"@id", "https://example.org/a#organization-1-4"},
+                        {"@type", "ckg:Mention"},
+                        {"ckg:article", {{"@id", info.iri}}},
+                        {"ckg:end", 4},
+                        {"ckg:rule", "r"},
+                        {"ckg:start", 1},
+                        {"ckg:text", bad_tail}};
+  const json entity = {{"@id", "https://example.org/e"},
+                       {"@type", "Organization"},
+                       {"alternateName", e.aliases},
+                       {"ckg:mention", json::array({mention})},
+                       {"name", e.name}};
+  const json article = {{"@id", info.iri},       {"@type", "NewsArticle"},
+                        {"author", info.author}, {"headline", bad_tail},
+                        {"identifier", info.id}, {"mentions", json::array()},
+                        {"url", info.url}};
+  for (int indent : {-1, 2}) {
+    std::string buf;
+    internal::EntityNodeText(buf, indent, 0, e, {m}, {}, iri, article_iri);
+    CHECK(buf == dump(entity, indent));
+    CHECK(buf.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD
+    internal::ArticleNodeText(buf, indent, 0, info, false, {}, iri);
+    CHECK(buf == dump(article, indent));
   }
 }

@@ -41,7 +41,9 @@ void AppendNumber(std::string& out, uint64_t v) {
 
 class JsonText {
  public:
-  JsonText(std::string& out, int indent, int depth) : out_(out), indent_(indent), depth_(depth) {}
+  // `checked`: see AppendString
+  JsonText(std::string& out, int indent, int depth, bool checked)
+      : out_(out), indent_(indent), depth_(depth), checked_(checked) {}
 
   void Open(char c) {
     Value();
@@ -75,10 +77,13 @@ class JsonText {
     Value();
     AppendString(out_, s);
   }
-  // s as a JSON string: what is not valid UTF-8 goes through nlohmann,
-  // which replaces it
-  static void AppendString(std::string& out, std::string_view s) {
-    if (!internal::AppendJsonStringChecked(out, s)) {
+  // s as a JSON string, appended to `out`. Unchecked, its bytes >= 0x80
+  // are copied as they are; checked, what is not valid UTF-8 goes through
+  // nlohmann, which replaces it (see WriteNode).
+  void AppendString(std::string& out, std::string_view s) const {
+    if (!checked_) {
+      internal::AppendJsonString(out, s);
+    } else if (!internal::AppendJsonStringChecked(out, s)) {
       out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     }
   }
@@ -122,9 +127,26 @@ class JsonText {
   std::string& out_;
   int indent_;
   int depth_;
+  bool checked_;
   std::vector<size_t> count_;  // members written per open object or array
   bool after_key_ = false;
 };
+
+// Clears `buf` and writes a node into it with write(checked): first with
+// its strings unchecked, then, only when the node is not valid UTF-8,
+// again with each string checked. The result is the node written checked:
+// a string's bytes >= 0x80 are copied unchanged, and all else in the node
+// is ASCII, so the node is valid UTF-8 exactly when each of its strings
+// is, and then checking changes nothing. One check of the node costs far
+// less than one per string.
+template <typename Write>
+void WriteNode(std::string& buf, Write write) {
+  buf.clear();
+  write(false);
+  if (internal::ValidUtf8(buf)) return;
+  buf.clear();
+  write(true);
+}
 
 // [{"@id": iri(id)}, ...]
 void RefList(JsonText& t, const std::vector<EntityId>& ids, const internal::IriOf& iri) {
@@ -157,46 +179,47 @@ namespace internal {
 
 void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo& info, bool records,
                      const std::vector<EntityId>& entities, const IriOf& iri) {
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  // the members in their (sorted) key order
-  t.Open('{');
-  t.Key("@id");
-  t.String(info.iri);
-  t.Key("@type");
-  t.String("NewsArticle");
-  if (!info.author.empty()) {
-    t.Key("author");
-    t.String(info.author);
-  }
-  if (records && !info.record.empty()) {
-    // an rdf:JSON literal whose lexical form is the compact JSON text: one
-    // line in indented output, kept byte for byte by JSON-LD processors
-    t.Key("ckg:record");
+  WriteNode(buf, [&](bool checked) {
+    JsonText t(buf, indent, depth, checked);
+    // the members in their (sorted) key order
     t.Open('{');
+    t.Key("@id");
+    t.String(info.iri);
     t.Key("@type");
-    t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
-    t.Key("@value");
-    t.String(info.record);
+    t.String("NewsArticle");
+    if (!info.author.empty()) {
+      t.Key("author");
+      t.String(info.author);
+    }
+    if (records && !info.record.empty()) {
+      // an rdf:JSON literal whose lexical form is the compact JSON text: one
+      // line in indented output, kept byte for byte by JSON-LD processors
+      t.Key("ckg:record");
+      t.Open('{');
+      t.Key("@type");
+      t.String("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON");
+      t.Key("@value");
+      t.String(info.record);
+      t.Close('}');
+    }
+    if (!info.date.empty()) {
+      t.Key("datePublished");
+      t.String(info.date);
+    }
+    if (!info.headline.empty()) {
+      t.Key("headline");
+      t.String(info.headline);
+    }
+    if (info.id != info.url) {
+      t.Key("identifier");
+      t.String(info.id);
+    }
+    t.Key("mentions");
+    RefList(t, entities, iri);
+    t.Key("url");
+    t.String(info.url);
     t.Close('}');
-  }
-  if (!info.date.empty()) {
-    t.Key("datePublished");
-    t.String(info.date);
-  }
-  if (!info.headline.empty()) {
-    t.Key("headline");
-    t.String(info.headline);
-  }
-  if (info.id != info.url) {
-    t.Key("identifier");
-    t.String(info.id);
-  }
-  t.Key("mentions");
-  RefList(t, entities, iri);
-  t.Key("url");
-  t.String(info.url);
-  t.Close('}');
+  });
 }
 
 void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
@@ -240,80 +263,82 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
 
   std::string lower(EntityTypeName(e.type));
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  t.Open('{');
-  std::string id;  // a mention's ARTICLE#type-start-end, made in one buffer
-  for (const Member& m : n) {
-    t.Key(m.key);
-    switch (m.kind) {
-      case Kind::kId: t.String(self); break;
-      case Kind::kName: t.String(e.name); break;
-      case Kind::kType:
-        if (e.subtype.empty() || e.subtype == type) {
-          t.String(type);
-        } else {
+  WriteNode(buf, [&](bool checked) {
+    JsonText t(buf, indent, depth, checked);
+    t.Open('{');
+    std::string id;  // a mention's ARTICLE#type-start-end, made in one buffer
+    for (const Member& m : n) {
+      t.Key(m.key);
+      switch (m.kind) {
+        case Kind::kId: t.String(self); break;
+        case Kind::kName: t.String(e.name); break;
+        case Kind::kType:
+          if (e.subtype.empty() || e.subtype == type) {
+            t.String(type);
+          } else {
+            t.Open('[');
+            t.String(type);
+            t.String(e.subtype);
+            t.Close(']');
+          }
+          break;
+        case Kind::kAlternate:
           t.Open('[');
-          t.String(type);
-          t.String(e.subtype);
+          for (const std::string& x : e.aliases) t.String(x);
           t.Close(']');
-        }
-        break;
-      case Kind::kAlternate:
-        t.Open('[');
-        for (const std::string& x : e.aliases) t.String(x);
-        t.Close(']');
-        break;
-      case Kind::kSameAs: t.Ref(e.iri); break;
-      case Kind::kMention:
-        t.Open('[');
-        for (const EntityMention& x : mentions) {
-          const std::string& art = article_iri(x.article);
-          id.assign(art).append(1, '#').append(lower);
-          for (const uint32_t v : {x.start, x.end}) {
-            char digits[16];
-            id.append(1, '-').append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+          break;
+        case Kind::kSameAs: t.Ref(e.iri); break;
+        case Kind::kMention:
+          t.Open('[');
+          for (const EntityMention& x : mentions) {
+            const std::string& art = article_iri(x.article);
+            id.assign(art).append(1, '#').append(lower);
+            for (const uint32_t v : {x.start, x.end}) {
+              char digits[16];
+              id.append(1, '-').append(digits,
+                                       std::to_chars(digits, digits + sizeof digits, v).ptr);
+            }
+            if (t.compact()) {  // the same members, written at once
+              std::string& out = t.RawValue();
+              out.append(R"({"@id":)");
+              t.AppendString(out, id);
+              out.append(R"(,"@type":"ckg:Mention","ckg:article":{"@id":)");
+              t.AppendString(out, art);
+              out.append(R"(},"ckg:end":)");
+              AppendNumber(out, x.end);
+              out.append(R"(,"ckg:rule":)");
+              t.AppendString(out, x.rule);
+              out.append(R"(,"ckg:start":)");
+              AppendNumber(out, x.start);
+              out.append(R"(,"ckg:text":)");
+              t.AppendString(out, x.text);
+              out += '}';
+              continue;
+            }
+            t.Open('{');
+            t.Key("@id");
+            t.String(id);
+            t.Key("@type");
+            t.String("ckg:Mention");
+            t.Key("ckg:article");
+            t.Ref(art);
+            t.Key("ckg:end");
+            t.Number(x.end);
+            t.Key("ckg:rule");
+            t.String(x.rule);
+            t.Key("ckg:start");
+            t.Number(x.start);
+            t.Key("ckg:text");
+            t.String(x.text);
+            t.Close('}');
           }
-          if (t.compact()) {  // the same members, written at once
-            std::string& out = t.RawValue();
-            out.append(R"({"@id":)");
-            JsonText::AppendString(out, id);
-            out.append(R"(,"@type":"ckg:Mention","ckg:article":{"@id":)");
-            JsonText::AppendString(out, art);
-            out.append(R"(},"ckg:end":)");
-            AppendNumber(out, x.end);
-            out.append(R"(,"ckg:rule":)");
-            JsonText::AppendString(out, x.rule);
-            out.append(R"(,"ckg:start":)");
-            AppendNumber(out, x.start);
-            out.append(R"(,"ckg:text":)");
-            JsonText::AppendString(out, x.text);
-            out += '}';
-            continue;
-          }
-          t.Open('{');
-          t.Key("@id");
-          t.String(id);
-          t.Key("@type");
-          t.String("ckg:Mention");
-          t.Key("ckg:article");
-          t.Ref(art);
-          t.Key("ckg:end");
-          t.Number(x.end);
-          t.Key("ckg:rule");
-          t.String(x.rule);
-          t.Key("ckg:start");
-          t.Number(x.start);
-          t.Key("ckg:text");
-          t.String(x.text);
-          t.Close('}');
-        }
-        t.Close(']');
-        break;
-      case Kind::kRelation: RefList(t, m.objects, iri); break;
+          t.Close(']');
+          break;
+        case Kind::kRelation: RefList(t, m.objects, iri); break;
+      }
     }
-  }
-  t.Close('}');
+    t.Close('}');
+  });
 }
 
 // The two nodes below have fixed members, written in their (sorted) key
@@ -322,85 +347,87 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
                       const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string from = iri(rel.from);
   const std::string to = iri(rel.to);
-  buf.clear();
-  JsonText t(buf, indent, depth);
-  t.Open('{');
-  t.Key("@id");
-  t.String(LinkIri(from, RelationTypeName(rel.type), to));
-  t.Key("@type");
-  t.String("ckg:RelationStatement");
-  t.Key("ckg:evidence");
-  t.Open('[');
-  for (const Evidence& x : rel.evidence) {
-    if (t.compact()) {  // the same members, written at once
-      std::string& out = t.RawValue();
-      out.append(R"({"ckg:article":{"@id":)");
-      JsonText::AppendString(out, article_iri(x.article));
-      out.append(R"(},"ckg:end":)");
-      AppendNumber(out, x.end);
-      out.append(R"(,"ckg:rule":)");
-      JsonText::AppendString(out, x.rule);
-      out.append(R"(,"ckg:sentence":)");
-      JsonText::AppendString(out, x.sentence);
-      out.append(R"(,"ckg:start":)");
-      AppendNumber(out, x.start);
-      out += '}';
-      continue;
-    }
+  WriteNode(buf, [&](bool checked) {
+    JsonText t(buf, indent, depth, checked);
     t.Open('{');
-    t.Key("ckg:article");
-    t.Ref(article_iri(x.article));
-    t.Key("ckg:end");
-    t.Number(x.end);
-    t.Key("ckg:rule");
-    t.String(x.rule);
-    t.Key("ckg:sentence");
-    t.String(x.sentence);
-    t.Key("ckg:start");
-    t.Number(x.start);
+    t.Key("@id");
+    t.String(LinkIri(from, RelationTypeName(rel.type), to));
+    t.Key("@type");
+    t.String("ckg:RelationStatement");
+    t.Key("ckg:evidence");
+    t.Open('[');
+    for (const Evidence& x : rel.evidence) {
+      if (t.compact()) {  // the same members, written at once
+        std::string& out = t.RawValue();
+        out.append(R"({"ckg:article":{"@id":)");
+        t.AppendString(out, article_iri(x.article));
+        out.append(R"(},"ckg:end":)");
+        AppendNumber(out, x.end);
+        out.append(R"(,"ckg:rule":)");
+        t.AppendString(out, x.rule);
+        out.append(R"(,"ckg:sentence":)");
+        t.AppendString(out, x.sentence);
+        out.append(R"(,"ckg:start":)");
+        AppendNumber(out, x.start);
+        out += '}';
+        continue;
+      }
+      t.Open('{');
+      t.Key("ckg:article");
+      t.Ref(article_iri(x.article));
+      t.Key("ckg:end");
+      t.Number(x.end);
+      t.Key("ckg:rule");
+      t.String(x.rule);
+      t.Key("ckg:sentence");
+      t.String(x.sentence);
+      t.Key("ckg:start");
+      t.Number(x.start);
+      t.Close('}');
+    }
+    t.Close(']');
+    t.Key("ckg:object");
+    t.Ref(to);
+    t.Key("ckg:predicate");
+    t.Ref(RelationIri(rel.type));
+    t.Key("ckg:subject");
+    t.Ref(from);
     t.Close('}');
-  }
-  t.Close(']');
-  t.Key("ckg:object");
-  t.Ref(to);
-  t.Key("ckg:predicate");
-  t.Ref(RelationIri(rel.type));
-  t.Key("ckg:subject");
-  t.Ref(from);
-  t.Close('}');
+  });
 }
 
 void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccurrence& c,
                           const IriOf& iri) {
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
-  buf.clear();
-  if (indent < 0) {  // the same members, written at once
-    buf.append(R"({"@id":)");
-    JsonText::AppendString(buf, LinkIri(a, "cooccurs", b));
-    buf.append(R"(,"@type":"ckg:CoOccurrence","ckg:count":)");
-    AppendNumber(buf, c.count);
-    buf.append(R"(,"ckg:entity":[{"@id":)");
-    JsonText::AppendString(buf, a);
-    buf.append(R"(},{"@id":)");
-    JsonText::AppendString(buf, b);
-    buf.append("}]}");
-    return;
-  }
-  JsonText t(buf, indent, depth);
-  t.Open('{');
-  t.Key("@id");
-  t.String(LinkIri(a, "cooccurs", b));
-  t.Key("@type");
-  t.String("ckg:CoOccurrence");
-  t.Key("ckg:count");
-  t.Number(c.count);
-  t.Key("ckg:entity");
-  t.Open('[');
-  t.Ref(a);
-  t.Ref(b);
-  t.Close(']');
-  t.Close('}');
+  WriteNode(buf, [&](bool checked) {
+    JsonText t(buf, indent, depth, checked);
+    if (indent < 0) {  // the same members, written at once
+      buf.append(R"({"@id":)");
+      t.AppendString(buf, LinkIri(a, "cooccurs", b));
+      buf.append(R"(,"@type":"ckg:CoOccurrence","ckg:count":)");
+      AppendNumber(buf, c.count);
+      buf.append(R"(,"ckg:entity":[{"@id":)");
+      t.AppendString(buf, a);
+      buf.append(R"(},{"@id":)");
+      t.AppendString(buf, b);
+      buf.append("}]}");
+      return;
+    }
+    t.Open('{');
+    t.Key("@id");
+    t.String(LinkIri(a, "cooccurs", b));
+    t.Key("@type");
+    t.String("ckg:CoOccurrence");
+    t.Key("ckg:count");
+    t.Number(c.count);
+    t.Key("ckg:entity");
+    t.Open('[');
+    t.Ref(a);
+    t.Ref(b);
+    t.Close(']');
+    t.Close('}');
+  });
 }
 
 }  // namespace internal
