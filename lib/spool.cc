@@ -623,8 +623,11 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     ++stats.relations_by_type[type];
     by_from[from].emplace_back(type, to);
   }
-  const internal::IriOf iri = [&entities](EntityId id) {
-    return EntityIri(entities[id].type, entities[id].name);
+  // (called from the threads that make nodes: one buffer per thread)
+  const internal::IriOf iri = [&entities](EntityId id) -> const std::string& {
+    thread_local std::string buf;
+    buf = EntityIri(entities[id].type, entities[id].name);
+    return buf;
   };
   // (called from the threads that make nodes: one buffer per thread)
   const internal::ArticleIriOf article_iri = [&](size_t k) -> const std::string& {

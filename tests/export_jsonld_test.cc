@@ -172,7 +172,8 @@ TEST_CASE("strings that are not valid UTF-8 are written as nlohmann writes them,
   m.end = 4;
   m.text = bad_tail;
   m.rule = "r";
-  const internal::IriOf iri = [](EntityId) { return std::string("https://example.org/e"); };
+  const std::string entity_iri = "https://example.org/e";
+  const internal::IriOf iri = [&](EntityId) -> const std::string& { return entity_iri; };
   const internal::ArticleIriOf article_iri = [&](size_t) -> const std::string& { return info.iri; };
   const auto dump = [](const json& j, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);

@@ -437,7 +437,7 @@ void JsonLdWriter::ForEachNodeText(const KnowledgeGraph& g, int indent, int dept
   std::string buf;
   // each entity's IRI made once: nodes refer to an entity many times
   std::vector<std::string> iris(g.entities().size());
-  const internal::IriOf iri = [&g, &iris](EntityId id) {
+  const internal::IriOf iri = [&g, &iris](EntityId id) -> const std::string& {
     std::string& s = iris[id];
     if (s.empty()) s = g.EntityIri(id);
     return s;
@@ -498,7 +498,12 @@ Status WriteJsonLdDocument(std::ostream& out, int indent, const ForEachNodeTextF
     const std::string nl = pretty ? "\n" : "";
     const std::string in1(step, ' '), in2(2 * step, ' ');
     out << "{" << nl << in1 << "\"@context\":" << (pretty ? " " : "");
-    s.dump(JsonLdContext(), pretty, false, step, step);
+    if (pretty) {
+      s.dump(JsonLdContext(), pretty, false, step, step);
+    } else {  // made once: NDJSON writes it on every line
+      static const std::string kCompact = JsonLdContext().dump();
+      out << kCompact;
+    }
     out << "," << nl << in1 << "\"@graph\":" << (pretty ? " " : "") << "[";
     bool first = true;
     Status st = nodes(pretty ? static_cast<int>(step) : -1, 2, [&](std::string_view node) {

@@ -19,8 +19,10 @@
 
 namespace clusterkg::internal {
 
-// The @id of an entity, and of an article (by index).
-using IriOf = std::function<std::string(EntityId)>;
+// The @id of an entity, and of an article (by index). The writers below
+// use or copy what one returns before they call it again: it need only
+// last until the next call on the same thread.
+using IriOf = std::function<const std::string&(EntityId)>;
 using ArticleIriOf = std::function<const std::string&(size_t)>;
 
 // NewsArticle: its fields, its record (when `records`), the entities it mentions.
