@@ -49,9 +49,11 @@ class TempFile {
     return OkStatus();
   }
   uint64_t size() const { return written_ + buf_.size(); }
+  // How many bytes Append gathers before it writes them.
+  void set_buffer(size_t bytes) { buffer_ = bytes; }
   Status Append(std::string_view s) {
     buf_.append(s);
-    return buf_.size() >= kBuffer ? Flush() : OkStatus();
+    return buf_.size() >= buffer_ ? Flush() : OkStatus();
   }
   Status Flush() {
     const Status st = WriteAt(written_, buf_);
@@ -87,7 +89,7 @@ class TempFile {
   Status Error(const char* what) const {
     return IoError(dir_ + ": temporary file: " + what + ": " + std::strerror(errno));
   }
-  static constexpr size_t kBuffer = size_t{1} << 20;
+  size_t buffer_ = size_t{1} << 20;
   int fd_ = -1;
   std::string dir_;
   std::string buf_;
@@ -189,12 +191,6 @@ std::vector<uint32_t> GetIds(std::string_view payload) {
   return ids;
 }
 
-constexpr size_t kScatterBuffer = size_t{8} << 20;
-
-// Copies the framed records of `raw` (each after a `tag_bytes` tag) into
-// `out`, each at the cursor `cursor_of(tag)` names, which then moves past
-// it. Writes are gathered per cursor, up to kScatterBuffer bytes in all, so that the disk
-// sees large writes and memory stays bounded.
 // Each record of `raw` (a `tag_bytes` tag, at most 16 bytes, then a framed
 // payload), in order.
 Status ForEachTagged(const TempFile& raw, size_t tag_bytes,
@@ -211,30 +207,83 @@ Status ForEachTagged(const TempFile& raw, size_t tag_bytes,
   return OkStatus();
 }
 
+constexpr size_t kScatterPartBuffer = size_t{128} << 10;
+constexpr uint64_t kScatterWindows = 256;
+
+// Copies the framed records of `raw` (each after a `tag_bytes` tag) into
+// `out`, each framed at the cursor `cursor_of(tag)` names, which then moves
+// past it. The cursors' regions lie end to end in [0, total).
+//
+// `out` is made a window of about `window` bytes at a time, put
+// together in memory and written at once: few large writes, and memory
+// bounded by the window, whatever the number of regions. A record belongs
+// to the window its start falls in (the window runs on to its end). With
+// more than one window, each record first goes, with where it starts, to
+// a file of its window's (appended in order), and each window is then put
+// together from its file.
 Status Scatter(const TempFile& raw, size_t tag_bytes,
-               const std::function<uint64_t*(std::string_view tag)>& cursor_of, TempFile& out) {
-  std::unordered_map<uint64_t*, std::string> pending;
-  size_t total = 0;
-  auto flush = [&]() -> Status {
-    for (auto& [cursor, bytes] : pending) {
-      if (Status st = out.WriteAt(*cursor, bytes); !st.ok()) return st;
-      *cursor += bytes.size();
-    }
-    pending.clear();
-    total = 0;
-    return OkStatus();
-  };
+               const std::function<uint64_t*(std::string_view tag)>& cursor_of, uint64_t total,
+               uint64_t window_bytes, const std::string& dir, TempFile& out) {
+  // at most kScatterWindows windows: a file each
+  window_bytes = std::max<uint64_t>(window_bytes, total / kScatterWindows + 1);
+  const size_t windows = static_cast<size_t>((total + window_bytes - 1) / window_bytes);
+  // per window: where its first record starts and its last one ends
+  std::vector<uint64_t> window_begin(windows, UINT64_MAX), window_end(windows, 0);
+  std::string window;
+  if (windows <= 1) {
+    window.reserve(static_cast<size_t>(total));
+    Status read = ForEachTagged(raw, tag_bytes, [&](std::string_view tag, std::string_view p) {
+      uint64_t* cursor = cursor_of(tag);
+      const uint64_t at = *cursor;
+      *cursor += sizeof(uint32_t) + p.size();
+      const size_t need = static_cast<size_t>(*cursor);
+      if (window.size() < need) window.resize(need);
+      const auto n = static_cast<uint32_t>(p.size());
+      std::memcpy(window.data() + at, &n, sizeof n);
+      std::memcpy(window.data() + at + sizeof n, p.data(), p.size());
+    });
+    if (!read.ok()) return read;
+    return out.WriteAt(0, window);
+  }
+  std::vector<TempFile> parts(windows);
+  for (TempFile& f : parts) {
+    f.set_buffer(kScatterPartBuffer);
+    if (Status st = f.Open(dir); !st.ok()) return st;
+  }
   Status written;
-  Status read = ForEachTagged(raw, tag_bytes, [&](std::string_view tag, std::string_view payload) {
-    std::string& to = pending[cursor_of(tag)];
-    total -= to.capacity();
-    PutStr(to, payload);
-    total += to.capacity();
-    if (total >= kScatterBuffer && written.ok()) written = flush();
+  std::string item;
+  Status read = ForEachTagged(raw, tag_bytes, [&](std::string_view tag, std::string_view p) {
+    uint64_t* cursor = cursor_of(tag);
+    const uint64_t at = *cursor;
+    *cursor += sizeof(uint32_t) + p.size();
+    const auto w = static_cast<size_t>(std::min<uint64_t>(at / window_bytes, windows - 1));
+    window_begin[w] = std::min(window_begin[w], at);
+    window_end[w] = std::max(window_end[w], *cursor);
+    item.clear();
+    item.append(reinterpret_cast<const char*>(&at), sizeof at);
+    PutStr(item, p);
+    if (written.ok()) written = parts[w].Append(item);
   });
   if (!read.ok()) return read;
   if (!written.ok()) return written;
-  return flush();
+  for (size_t w = 0; w < windows; ++w) {
+    if (Status st = parts[w].Flush(); !st.ok()) return st;
+    if (window_begin[w] == UINT64_MAX) continue;  // no record starts in it
+    const uint64_t lo = window_begin[w];
+    window.assign(static_cast<size_t>(window_end[w] - lo), '\0');
+    Status r =
+        ForEachTagged(parts[w], sizeof(uint64_t), [&](std::string_view tag, std::string_view p) {
+          uint64_t at;
+          std::memcpy(&at, tag.data(), sizeof at);
+          const auto n = static_cast<uint32_t>(p.size());
+          std::memcpy(window.data() + (at - lo), &n, sizeof n);
+          std::memcpy(window.data() + (at - lo) + sizeof n, p.data(), p.size());
+        });
+    if (!r.ok()) return r;
+    parts[w].Close();
+    if (Status st = out.WriteAt(lo, window); !st.ok()) return st;
+  }
+  return OkStatus();
 }
 
 // The fields of a mention and of a piece of evidence, in file order: one
@@ -280,11 +329,9 @@ Evidence GetEvidence(Cursor& c) {
 
 // The records of a region: framed payloads one after another.
 template <typename T>
-Status ReadRegion(const TempFile& f, uint64_t begin, uint64_t bytes, std::string& scratch,
-                  T (*get)(Cursor&), std::vector<T>& out) {
+Status ParseRegion(std::string_view bytes, T (*get)(Cursor&), std::vector<T>& out) {
   out.clear();
-  if (Status st = f.ReadAt(begin, bytes, scratch); !st.ok()) return st;
-  Cursor c{scratch};
+  Cursor c{bytes};
   while (c.ok && !c.s.empty()) {
     Cursor item{c.Str()};
     out.push_back(get(item));
@@ -292,6 +339,49 @@ Status ReadRegion(const TempFile& f, uint64_t begin, uint64_t bytes, std::string
   }
   return c.ok ? OkStatus() : InternalError("temporary file: a record does not read back");
 }
+
+// The spool records of articles [lo, hi) (`where`: each one's offset and
+// size), read at once when they lie in the file in that order, close
+// together (as they do when the articles came in the order of their ids),
+// else one by one.
+class RecordBatch {
+ public:
+  Status Read(const TempFile& f, const std::vector<std::pair<uint64_t, uint32_t>>& where, size_t lo,
+              size_t hi) {
+    lo_ = lo;
+    at_.clear();
+    uint64_t bytes = 0;
+    bool in_order = true;
+    for (size_t k = lo; k < hi; ++k) {
+      bytes += where[k].second;
+      if (k > lo && where[k].first < where[k - 1].first + where[k - 1].second) in_order = false;
+    }
+    if (lo < hi && in_order) {
+      const uint64_t begin = where[lo].first;
+      const uint64_t span = where[hi - 1].first + where[hi - 1].second - begin;
+      if (span <= 2 * bytes + (uint64_t{64} << 10)) {
+        for (size_t k = lo; k < hi; ++k) at_.push_back(where[k].first - begin);
+        return f.ReadAt(begin, span, bytes_);
+      }
+    }
+    bytes_.clear();
+    for (size_t k = lo; k < hi; ++k) {
+      at_.push_back(bytes_.size());
+      if (Status st = f.ReadAt(where[k].first, where[k].second, one_); !st.ok()) return st;
+      bytes_ += one_;
+    }
+    return OkStatus();
+  }
+  // requires: the last Read was ok and held k
+  std::string_view record(size_t k, uint32_t size) const {
+    return std::string_view(bytes_).substr(at_[k - lo_], size);
+  }
+
+ private:
+  std::string bytes_, one_;
+  std::vector<uint64_t> at_;
+  size_t lo_ = 0;
+};
 
 // Pass 2's sink: mentions, evidence and each article's entities to
 // temporary files, with the bytes each entity and relation will take.
@@ -460,14 +550,16 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   const size_t threads = std::max<size_t>(1, s.options.threads);
   struct Batch {
     size_t lo = 0, hi = 0;
+    RecordBatch records;
+    Status read;  // of the records
     std::vector<Article> arts;
     std::vector<Status> errs;
     std::atomic<size_t> next{0};
   };
-  auto decode = [&](Batch& b, size_t k, std::string& bytes) {
+  auto decode = [&](Batch& b, size_t k) {
     Status& err = b.errs[k - b.lo];
-    if (err = s.records.ReadAt(where[k].first, where[k].second, bytes); !err.ok()) return;
-    Cursor c{bytes};
+    if (err = b.read; !err.ok()) return;
+    Cursor c{b.records.record(k, where[k].second)};
     for (int skip = 0; skip < 5; ++skip) c.Str();
     const std::string_view record = c.Str();
     const std::string at = "spool: article " + std::to_string(k);
@@ -486,8 +578,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     scan.Apply(ex, b.arts[k - b.lo]);
   };
   auto work = [&decode](Batch& b) {
-    std::string bytes;
-    for (size_t k; (k = b.next.fetch_add(1)) < b.hi;) decode(b, k, bytes);
+    for (size_t k; (k = b.next.fetch_add(1)) < b.hi;) decode(b, k);
   };
   // Sets b up for the articles from lo, and sets each of the pool's threads
   // decoding it (with no threads, the caller decodes it when it needs it).
@@ -497,6 +588,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     b.hi = std::min(n, lo + batch);
     b.arts.assign(b.hi - lo, Article{});
     b.errs.assign(b.hi - lo, OkStatus());
+    b.read = b.records.Read(s.records, where, b.lo, b.hi);
     b.next = lo;
     for (size_t t = 0; t < std::min(pool.size(), b.hi - lo); ++t) {
       pool.Post([&work, &b] { work(b); });
@@ -574,7 +666,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
         std::memcpy(&e, tag.data(), sizeof e);
         return &entity_cursor[e];
       },
-      by_entity);
+      entity_begin.back(), s.options.window, s.dir, by_entity);
   if (!st.ok()) return st;
   sink.mentions_raw.Close();
   const std::vector<internal::RelationKey> keys = r.TakeRelationKeys();  // sorted
@@ -607,7 +699,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
           uint32_t phase;
           return &region_of(tag, &phase).cursor[phase];
         },
-        by_relation);
+        at, s.options.window, s.dir, by_relation);
     if (!st.ok()) return st;
   }
   sink.evidence_raw.Close();
@@ -637,7 +729,6 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   };
   // A thread's buffers for making nodes.
   struct Scratch {
-    std::string bytes;
     std::vector<EntityMention> mentions;
     Relation rel;
   };
@@ -677,7 +768,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
         if (text[i - lo].capacity() > (size_t{1} << 20)) std::string().swap(text[i - lo]);
       }
       for (Scratch& sc : scratch) {  // what a large node left behind
-        if (sc.bytes.capacity() > (size_t{1} << 20)) sc = Scratch{};
+        if (sc.mentions.capacity() > 4096 || sc.rel.evidence.capacity() > 4096) sc = Scratch{};
       }
     }
     return OkStatus();
@@ -687,12 +778,11 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     SeqReader article_entities(sink.article_entities, 0, sink.article_entities.size());
     std::vector<std::vector<EntityId>> ids(node_batch);
     size_t ids_lo = 0;
+    RecordBatch records;  // and their records
     Status done = in_parallel(
         n, emit, [&](size_t k) -> uint64_t { return where[k].second; },
-        [&](size_t k, std::string& buf, Scratch& sc) -> Status {
-          if (Status e = s.records.ReadAt(where[k].first, where[k].second, sc.bytes); !e.ok())
-            return e;
-          Cursor c{sc.bytes};
+        [&](size_t k, std::string& buf, Scratch&) -> Status {
+          Cursor c{records.record(k, where[k].second)};
           ArticleInfo info;
           info.iri.assign(iris, iri_at[k], iri_at[k + 1] - iri_at[k]);
           for (std::string* x : {&info.id, &info.url, &info.headline, &info.date, &info.author}) {
@@ -706,6 +796,7 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
           return OkStatus();
         },
         [&](size_t lo, size_t hi) -> Status {
+          if (Status e = records.Read(s.records, where, lo, hi); !e.ok()) return e;
           ids_lo = lo;
           for (size_t k = lo; k < hi; ++k) {
             std::string_view v;
@@ -715,19 +806,25 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
           return OkStatus();
         });
     if (!done.ok()) return done;
+    // a batch's regions lie end to end: read at once before it
+    std::string batch_bytes;
+    uint64_t batch_at = 0;
     done = in_parallel(
         entities.size(), emit, [&](size_t id) { return sink.mention_bytes[id]; },
         [&](size_t id, std::string& buf, Scratch& sc) {
           const Entity& e = entities[id];
-          if (Status x = ReadRegion(by_entity, entity_begin[id], sink.mention_bytes[id], sc.bytes,
-                                    &GetMention, sc.mentions);
-              !x.ok()) {
-            return x;
-          }
+          const std::string_view region =
+              std::string_view(batch_bytes)
+                  .substr(entity_begin[id] - batch_at, sink.mention_bytes[id]);
+          if (Status x = ParseRegion(region, &GetMention, sc.mentions); !x.ok()) return x;
           internal::SortMentions(sc.mentions);
           internal::EntityNodeText(buf, indent, depth, e, sc.mentions, by_from[id], iri,
                                    article_iri);
           return OkStatus();
+        },
+        [&](size_t lo, size_t hi) {
+          batch_at = entity_begin[lo];
+          return by_entity.ReadAt(batch_at, entity_begin[hi] - batch_at, batch_bytes);
         });
     if (!done.ok()) return done;
     if (options.evidence) {
@@ -736,13 +833,16 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
           [&](size_t i, std::string& buf, Scratch& sc) {
             const Regions& reg = regions[i];
             std::tie(sc.rel.type, sc.rel.from, sc.rel.to) = keys[i];
-            if (Status x = ReadRegion(by_relation, reg.begin, reg.cursor[1] - reg.begin, sc.bytes,
-                                      &GetEvidence, sc.rel.evidence);
-                !x.ok()) {
-              return x;
-            }
+            const std::string_view region =
+                std::string_view(batch_bytes)
+                    .substr(reg.begin - batch_at, reg.cursor[1] - reg.begin);
+            if (Status x = ParseRegion(region, &GetEvidence, sc.rel.evidence); !x.ok()) return x;
             internal::RelationNodeText(buf, indent, depth, sc.rel, iri, article_iri);
             return OkStatus();
+          },
+          [&](size_t lo, size_t hi) {
+            batch_at = regions[lo].begin;
+            return by_relation.ReadAt(batch_at, regions[hi - 1].cursor[1] - batch_at, batch_bytes);
           });
       if (!done.ok()) return done;
     }

@@ -52,9 +52,17 @@ struct SpooledArticle {
 //   directory  ""       where the temporary files go: "" is $TMPDIR, else
 //                       /tmp. They are unlinked when made, so nothing is
 //                       left behind, even after a crash.
+//   window     32 MiB   how much of the entities' mentions (and of the
+//                       relations' evidence) WriteJsonLd puts together in
+//                       memory at a time, to write it in order; the output
+//                       does not depend on it. Smaller holds less memory,
+//                       and reads what it sorts once more when the
+//                       mentions take more than one window. (At least
+//                       1/256 of them: a window is a temporary file.)
 struct SpoolOptions {
   size_t threads = 1;
   std::string directory;
+  size_t window = size_t{32} << 20;
 };
 
 // What WriteJsonLd wrote.
