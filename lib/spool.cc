@@ -207,8 +207,10 @@ Status ForEachTagged(const TempFile& raw, size_t tag_bytes,
   return OkStatus();
 }
 
-constexpr size_t kScatterPartBuffer = size_t{128} << 10;
+// The windows' files' buffers share kScatterBuffers, each between 16 and
+// 256 KiB.
 constexpr uint64_t kScatterWindows = 256;
+constexpr size_t kScatterBuffers = size_t{8} << 20;
 
 // Copies the framed records of `raw` (each after a `tag_bytes` tag) into
 // `out`, each framed at the cursor `cursor_of(tag)` names, which then moves
@@ -247,7 +249,7 @@ Status Scatter(const TempFile& raw, size_t tag_bytes,
   }
   std::vector<TempFile> parts(windows);
   for (TempFile& f : parts) {
-    f.set_buffer(kScatterPartBuffer);
+    f.set_buffer(std::clamp(kScatterBuffers / windows, size_t{16} << 10, size_t{256} << 10));
     if (Status st = f.Open(dir); !st.ok()) return st;
   }
   Status written;

@@ -52,7 +52,7 @@ struct SpooledArticle {
 //   directory  ""       where the temporary files go: "" is $TMPDIR, else
 //                       /tmp. They are unlinked when made, so nothing is
 //                       left behind, even after a crash.
-//   window     32 MiB   how much of the entities' mentions (and of the
+//   window     8 MiB    how much of the entities' mentions (and of the
 //                       relations' evidence) WriteJsonLd puts together in
 //                       memory at a time, to write it in order; the output
 //                       does not depend on it. Smaller holds less memory,
@@ -62,7 +62,7 @@ struct SpooledArticle {
 struct SpoolOptions {
   size_t threads = 1;
   std::string directory;
-  size_t window = size_t{32} << 20;
+  size_t window = size_t{8} << 20;
 };
 
 // What WriteJsonLd wrote.
