@@ -2,6 +2,7 @@
 #include "clusterkg/graph.h"
 
 #include "clusterkg/record.h"
+#include "internal/entity_iri.h"
 #include "internal/stable_hash.h"
 
 #include <algorithm>
@@ -9,28 +10,6 @@
 #include <tuple>
 
 namespace clusterkg {
-namespace {
-
-// Percent-encodes ASCII bytes that may not stand in an IRI path segment;
-// other characters (CJK) are kept, as IRIs allow.
-std::string IriSegment(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    const bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string ArticleIri(const std::string& id) {
   std::string iri = "https://w3id.org/clusterkg/id/article/";
@@ -38,10 +17,35 @@ std::string ArticleIri(const std::string& id) {
   return iri;
 }
 
+void internal::AppendEntityIri(std::string& out, EntityType type, std::string_view name) {
+  constexpr std::string_view kBase = "https://w3id.org/clusterkg/id/";
+  const std::string_view t = EntityTypeName(type);
+  out.reserve(out.size() + kBase.size() + t.size() + 1 + name.size());
+  out.append(kBase);
+  for (char c : t) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out += '/';
+  // the name as an IRI path segment: ASCII bytes other than unreserved
+  // ones percent-encoded, other characters (CJK) kept, as IRIs allow;
+  // appended in runs between the escapes
+  static const char* hex = "0123456789ABCDEF";
+  size_t run = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    const bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (keep) continue;
+    out.append(name.data() + run, i - run);
+    const char escape[3] = {'%', hex[c >> 4], hex[c & 15]};
+    out.append(escape, 3);
+    run = i + 1;
+  }
+  out.append(name.data() + run, name.size() - run);
+}
+
 std::string EntityIri(EntityType type, const std::string& name) {
-  std::string t(EntityTypeName(type));
-  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return "https://w3id.org/clusterkg/id/" + t + "/" + IriSegment(name);
+  std::string iri;
+  internal::AppendEntityIri(iri, type, name);
+  return iri;
 }
 
 std::string KnowledgeGraph::EntityIri(EntityId id) const {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "internal/resolver.h"
 #include "internal/utf8.h"
@@ -262,8 +263,16 @@ struct Resolver::State {
   std::vector<EntityId> root_entity;  // per node that is a root with mentions
   std::map<std::string, EntityId> place_by_name;
   // pass 2
-  std::set<RelationKey> rel_keys;
-  std::set<EntityId> located;  // clusters (and events) that have a location
+  struct KeyHash {
+    size_t operator()(const RelationKey& k) const {
+      uint64_t x = (uint64_t{std::get<1>(k)} << 32 | std::get<2>(k)) +
+                   static_cast<uint64_t>(std::get<0>(k)) * 0x9E3779B97F4A7C15u;
+      x = (x ^ (x >> 31)) * 0xBF58476D1CE4E5B9u;
+      return static_cast<size_t>(x ^ (x >> 29));
+    }
+  };
+  std::unordered_set<RelationKey, KeyHash> rel_keys;  // sorted when taken
+  std::vector<char> located;  // per entity: a cluster (or event) with a location
   PairCounts pairs;
 
   // per type: a name -> its node (the NameKey of the same name is the
@@ -477,6 +486,7 @@ void Resolver::FinishNames() {
     st.root_entity[d.root] = d.e.id;
     st.entities.push_back(std::move(d.e));
   }
+  st.located.assign(st.entities.size(), 0);
   for (const Entity& e : st.entities) {
     if (e.type == EntityType::kPlace) st.place_by_name.emplace(e.name, e.id);
   }
@@ -525,7 +535,7 @@ void Resolver::AddRelations(const Article& art, size_t index, const std::vector<
     if (f == to) return;
     // partner is symmetric: one direction, the one seen first
     if (t == RelationType::kPartner && st.rel_keys.count({t, to, f})) std::swap(f, to);
-    if (t == RelationType::kLocation) st.located.insert(f);
+    if (t == RelationType::kLocation) st.located[f] = 1;
     // one piece of evidence per sentence and rule
     if (!seen_evidence.emplace(t, f, to, s, rule).second) return;
     clusterkg::Evidence ev{index, sentence_text(s), rule};
@@ -595,7 +605,7 @@ void Resolver::AddRelations(const Article& art, size_t index, const std::vector<
       }
       // a cluster named without a place: the nearest known place of its
       // sentence, else the article's main place
-      if (!placed && !st.located.count(ent[i]) && x.rule.rfind("alias.", 0) != 0) {
+      if (!placed && !st.located[ent[i]] && x.rule.rfind("alias.", 0) != 0) {
         int64_t best = -1, best_d = INT64_MAX;
         // the mentions of the cluster's sentence
         const Span sent = m.sentences[x.sentence].span;
@@ -697,8 +707,9 @@ void Resolver::AddRelations(const Article& art, size_t index, const std::vector<
 
 std::vector<RelationKey> Resolver::TakeRelationKeys() {
   std::vector<RelationKey> out(s_->rel_keys.begin(), s_->rel_keys.end());
-  s_->rel_keys.clear();
-  s_->located.clear();
+  std::unordered_set<RelationKey, State::KeyHash>().swap(s_->rel_keys);
+  std::vector<char>().swap(s_->located);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

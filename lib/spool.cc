@@ -18,6 +18,7 @@
 #include "clusterkg/graph.h"
 #include "clusterkg/record.h"
 #include "internal/alias_scan.h"
+#include "internal/entity_iri.h"
 #include "internal/jsonld_nodes.h"
 #include "internal/resolver.h"
 #include "internal/worker_pool.h"
@@ -720,7 +721,8 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
   // (called from the threads that make nodes: one buffer per thread)
   const internal::IriOf iri = [&entities](EntityId id) -> const std::string& {
     thread_local std::string buf;
-    buf = EntityIri(entities[id].type, entities[id].name);
+    buf.clear();
+    internal::AppendEntityIri(buf, entities[id].type, entities[id].name);
     return buf;
   };
   // (called from the threads that make nodes: one buffer per thread)

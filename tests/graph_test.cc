@@ -33,6 +33,9 @@ TEST_CASE("entity IRIs are readable and derived from type and name") {
   CHECK(EntityIri(EntityType::kPlace, "深圳") == "https://w3id.org/clusterkg/id/place/深圳");
   CHECK(EntityIri(EntityType::kPolicy, "\"20+8\"政策") ==
         "https://w3id.org/clusterkg/id/policy/%2220%2B8%22政策");
+  // escapes one after another, and at the end; unreserved ASCII kept
+  CHECK(EntityIri(EntityType::kIndustrialCluster, "A-b_c.d~e f/&") ==
+        "https://w3id.org/clusterkg/id/industrialcluster/A-b_c.d~e%20f%2F%26");
   CHECK(ArticleIri("a.txt") == ArticleIri("a.txt"));
   CHECK(ArticleIri("a.txt") != ArticleIri("b.txt"));
 }
