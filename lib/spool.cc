@@ -737,45 +737,78 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     Relation rel;
   };
   // The text of nodes [0, count), made by `make` on the spool's threads in
-  // batches and emitted in order. A batch is at most 16 nodes a thread, and
-  // at most 16 MB of what they are made from (`bytes_of`, the size of an
-  // entity's mentions or a relation's evidence on disk), so that a batch of
-  // much-named entities does not hold many large nodes at once.
-  const size_t node_batch = 16 * threads;
-  constexpr uint64_t kBatchBytes = uint64_t{16} << 20;
+  // batches and emitted in order: the calling thread emits a batch while
+  // the other threads make the next. A batch is at most 32 nodes a thread,
+  // and at most 8 MB of what they are made from (`bytes_of`, the size of
+  // an entity's mentions or a relation's evidence on disk), so that a batch
+  // of much-named entities does not hold many large nodes at once (two
+  // batches are held: the one emitted and the one made).
+  // `before(lo, hi)` readies batch [lo, hi) on the calling thread, once the
+  // batch before it is made.
+  const size_t node_batch = 32 * threads;
+  constexpr uint64_t kBatchBytes = uint64_t{8} << 20;
   auto in_parallel = [&](size_t count, const internal::EmitText& emit,
                          const std::function<uint64_t(size_t)>& bytes_of,
                          const std::function<Status(size_t, std::string&, Scratch&)>& make,
                          const std::function<Status(size_t lo, size_t hi)>& before = {}) {
-    std::vector<std::string> text(node_batch);
-    std::vector<Status> errs(node_batch);
+    struct Batch {
+      size_t lo = 0, hi = 0;
+      std::vector<std::string> text;
+      std::vector<Status> errs;
+      std::atomic<size_t> next{0};
+    };
+    Batch batches[2];
+    for (Batch& b : batches) {
+      b.text.resize(node_batch);
+      b.errs.resize(node_batch);
+    }
     std::vector<Scratch> scratch(threads);
-    internal::WorkerPool pool(threads - 1);  // and the calling thread
-    for (size_t lo = 0, hi; lo < count; lo = hi) {
+    auto work = [&](Batch& b, size_t t) {
+      for (size_t i; (i = b.next.fetch_add(1)) < b.hi;) {
+        b.errs[i - b.lo] = make(i, b.text[i - b.lo], scratch[t]);
+      }
+    };
+    // (after what its tasks use: they end before it goes)
+    internal::WorkerPool pool(threads - 1);
+    // Plans the batch from lo into b, readies it and sets the pool's
+    // threads making it.
+    auto start = [&](Batch& b, size_t lo) -> Status {
       uint64_t bytes = 0;
-      for (hi = lo; hi < count && hi - lo < node_batch && (hi == lo || bytes < kBatchBytes); ++hi) {
+      size_t hi = lo;
+      for (; hi < count && hi - lo < node_batch && (hi == lo || bytes < kBatchBytes); ++hi) {
         bytes += bytes_of(hi);
       }
+      b.lo = lo;
+      b.hi = hi;
+      b.next = lo;
       if (before) {
         if (Status e = before(lo, hi); !e.ok()) return e;
       }
-      std::atomic<size_t> next{lo};
-      auto work = [&](size_t t) {
-        for (size_t i; (i = next.fetch_add(1)) < hi;) {
-          errs[i - lo] = make(i, text[i - lo], scratch[t]);
-        }
-      };
-      pool.Parallel(std::min(threads, hi - lo), work);
-      for (size_t i = lo; i < hi; ++i) {
-        if (!errs[i - lo].ok()) return errs[i - lo];
-        emit(text[i - lo]);
-        if (text[i - lo].capacity() > (size_t{1} << 20)) std::string().swap(text[i - lo]);
+      for (size_t t = 1; t < std::min(threads, hi - lo); ++t) {
+        pool.Post([&work, &b, t] { work(b, t); });
       }
+      return OkStatus();
+    };
+    if (count == 0) return OkStatus();
+    if (Status e = start(batches[0], 0); !e.ok()) return e;
+    for (size_t cur = 0;; cur ^= 1) {
+      Batch& b = batches[cur];
+      work(b, 0);                    // the calling thread makes its share
+      pool.Wait();                   // b is made
       for (Scratch& sc : scratch) {  // what a large node left behind
         if (sc.mentions.capacity() > 4096 || sc.rel.evidence.capacity() > 4096) sc = Scratch{};
       }
+      const bool more = b.hi < count;
+      if (more) {
+        if (Status e = start(batches[cur ^ 1], b.hi); !e.ok()) return e;
+      }
+      for (size_t i = b.lo; i < b.hi; ++i) {
+        if (!b.errs[i - b.lo].ok()) return b.errs[i - b.lo];
+        emit(b.text[i - b.lo]);
+        if (b.text[i - b.lo].capacity() > (size_t{64} << 10)) std::string().swap(b.text[i - b.lo]);
+      }
+      if (!more) return OkStatus();
     }
-    return OkStatus();
   };
   auto nodes_text = [&](int indent, int depth, const internal::EmitText& emit) -> Status {
     // articles: their entity lists are read in order before each batch
@@ -851,11 +884,14 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
       if (!done.ok()) return done;
     }
     if (options.cooccurrence) {
-      std::string buf;
-      for (const CoOccurrence& c : r.TakeCoOccurrences()) {
-        internal::CoOccurrenceNodeText(buf, indent, depth, c, iri);
-        emit(buf);
-      }
+      const std::vector<CoOccurrence> pairs = r.TakeCoOccurrences();
+      done = in_parallel(
+          pairs.size(), emit, [](size_t) { return uint64_t{0}; },
+          [&](size_t i, std::string& buf, Scratch&) {
+            internal::CoOccurrenceNodeText(buf, indent, depth, pairs[i], iri);
+            return OkStatus();
+          });
+      if (!done.ok()) return done;
     }
     return OkStatus();
   };
