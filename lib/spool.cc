@@ -718,12 +718,26 @@ Result<SpoolStats> CorpusSpool::WriteJsonLd(std::ostream& out, const JsonLdOptio
     ++stats.relations_by_type[type];
     by_from[from].emplace_back(type, to);
   }
-  // (called from the threads that make nodes: one buffer per thread)
-  const internal::IriOf iri = [&entities](EntityId id) -> const std::string& {
-    thread_local std::string buf;
-    buf.clear();
-    internal::AppendEntityIri(buf, entities[id].type, entities[id].name);
-    return buf;
+  // (called from the threads that make nodes.) Nodes name the much-named
+  // entities again and again: each thread keeps the last IRI made for each
+  // of 4096 slots, for this document only (`document` tells them apart).
+  static std::atomic<uint64_t> documents{0};
+  const uint64_t document = ++documents;
+  const internal::IriOf iri = [&entities, document](EntityId id) -> const std::string& {
+    struct Slot {
+      uint64_t document = 0;
+      EntityId id = 0;
+      std::string iri;
+    };
+    thread_local std::vector<Slot> slots(4096);
+    Slot& slot = slots[id % slots.size()];
+    if (slot.document != document || slot.id != id) {
+      slot.document = document;
+      slot.id = id;
+      slot.iri.clear();
+      internal::AppendEntityIri(slot.iri, entities[id].type, entities[id].name);
+    }
+    return slot.iri;
   };
   // (called from the threads that make nodes: one buffer per thread)
   const internal::ArticleIriOf article_iri = [&](size_t k) -> const std::string& {

@@ -105,6 +105,16 @@ TEST_CASE("the spooled document does not depend on how much is sorted in memory 
   }
 }
 
+TEST_CASE("a spool written after another on the same thread names its own entities") {
+  // the writer keeps entity IRIs a thread has made; another document's
+  // entity ids name other entities
+  const std::vector<Article> corpus = Corpus();
+  const std::vector<Article> fewer(corpus.begin() + 2, corpus.end());
+  const std::string expected = InMemory(fewer, {});
+  CHECK(Spooled(corpus, {}, 1) == InMemory(corpus, {}));
+  CHECK(Spooled(fewer, {}, 1) == expected);
+}
+
 TEST_CASE("an empty spool writes the empty graph") { CHECK(Spooled({}, {}) == InMemory({}, {})); }
 
 TEST_CASE("a spool whose directory does not exist is an I/O error naming it") {
