@@ -223,8 +223,8 @@ constexpr size_t kScatterBuffers = size_t{8} << 20;
 // to the window its start falls in (the window runs on to its end). With
 // more than one window, each record first goes, with where it starts, to
 // a file of its window's (appended in order), and each window is then put
-// together from its file.
-Status Scatter(const TempFile& raw, size_t tag_bytes,
+// together from its file. `raw` is closed once read.
+Status Scatter(TempFile& raw, size_t tag_bytes,
                const std::function<uint64_t*(std::string_view tag)>& cursor_of, uint64_t total,
                uint64_t window_bytes, const std::string& dir, TempFile& out) {
   // at most kScatterWindows windows: a file each
@@ -246,6 +246,7 @@ Status Scatter(const TempFile& raw, size_t tag_bytes,
       std::memcpy(window.data() + at + sizeof n, p.data(), p.size());
     });
     if (!read.ok()) return read;
+    raw.Close();
     return out.WriteAt(0, window);
   }
   std::vector<TempFile> parts(windows);
@@ -269,6 +270,7 @@ Status Scatter(const TempFile& raw, size_t tag_bytes,
   });
   if (!read.ok()) return read;
   if (!written.ok()) return written;
+  raw.Close();  // (its disk space back before the windows are written)
   for (size_t w = 0; w < windows; ++w) {
     if (Status st = parts[w].Flush(); !st.ok()) return st;
     if (window_begin[w] == UINT64_MAX) continue;  // no record starts in it
