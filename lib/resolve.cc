@@ -441,7 +441,9 @@ void Resolver::FinishNames() {
   const size_t nodes = st.info.size();
   st.info.clear();  // (before the entities are made: less at the peak)
   st.info.shrink_to_fit();
-  std::unordered_map<std::string, uint32_t>().swap(st.key_node);  // pass 1 only
+  // pass 1 only
+  std::unordered_map<std::string, uint32_t>().swap(st.key_node);
+  decltype(st.name_node)().swap(st.name_node);
   struct Draft {
     Entity e;
     size_t root;
