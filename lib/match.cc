@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -880,9 +881,19 @@ void FindRelations(Work& w, MatchResult& r) {
     const MaskedSentence& mt = masked[si];
     if (mt.text.empty()) continue;
     const std::vector<char>& may = mays[si];
+    // A slot that does not look back takes only mentions of the sentence: a
+    // rule with such a slot finds nothing where no mention has its types.
+    std::bitset<256> present;
+    for (size_t i = lo[si]; i < hi[si]; ++i) present.set(static_cast<size_t>(ms[i].type));
+    auto can_fill = [&](const Slot& slot) {
+      return slot.look_back || std::any_of(slot.types.begin(), slot.types.end(), [&](EntityType t) {
+               return present.test(static_cast<size_t>(t));
+             });
+    };
     for (const Rule* rp : rules) {
       if (!may[rp - first_rule]) continue;
       const Rule& rule = *rp;
+      if (!can_fill(rule.from) || !can_fill(rule.to)) continue;
       const int g_from = GroupsOf(w, rule).from;
       const int g_to = GroupsOf(w, rule).to;
       const std::string_view mv(mt.text);
