@@ -74,11 +74,11 @@ class Places {
   int Prefix(std::string_view s, size_t* len) const { return pack_.LongestPlacePrefix(s, len); }
   const GazetteerEntry& entry(int i) const { return pack_.gazetteer()[i]; }
   const RulePack& pack() const { return pack_; }
-  // The canonical name of a gazetteer organisation with this name, or "".
-  std::string Organization(const std::string& name) const {
+  // The canonical name of a gazetteer organisation with this name, or null.
+  const std::string* Organization(std::string_view name) const {
     const auto& index = pack_.OrganizationsByName();
-    auto it = index.find(name);
-    return it == index.end() ? "" : it->second;
+    auto it = index.find(std::string(name));
+    return it == index.end() ? nullptr : &it->second;
   }
 
  private:
@@ -148,17 +148,19 @@ std::string NameKey(const Places& places, EntityType type, const std::string& na
       }
       // 深圳市商汤科技有限公司 is the known 商汤科技
       std::string place;
-      std::string core = CanonicalPlacePrefix(places, s, &place);
-      core = core.substr(place.size());
+      std::string canonical = CanonicalPlacePrefix(places, s, &place);
+      std::string_view core = std::string_view(canonical).substr(place.size());
       for (const std::string& suf : words.legal_suffix) {
         if (EndsWith(core, suf) && core.size() > suf.size()) {
-          core.resize(core.size() - suf.size());
+          core.remove_suffix(suf.size());
           break;
         }
       }
-      if (std::string known = places.Organization(core); !known.empty()) return known;
-      if (std::string known = places.Organization(s); !known.empty()) return known;
-      return CanonicalPlacePrefix(places, s, nullptr);
+      if (const std::string* known = places.Organization(core); known && !known->empty())
+        return *known;
+      if (const std::string* known = places.Organization(s); known && !known->empty())
+        return *known;
+      return canonical;
     }
     case EntityType::kIndustrialCluster: {
       std::string place;
