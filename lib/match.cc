@@ -94,6 +94,28 @@ struct Matcher::Trie {
       first_node[cp] = node;
     }
   }
+  // the pack's blockers (words a gazetteer name may not end inside), and
+  // per node of `blockers`: 1 when one ends there
+  internal::ByteTrie blockers;
+  std::vector<uint8_t> blocker_ends;
+  size_t longest_blocker = 0;
+  // Does a blocker run across `end`, starting at or after `begin`, with
+  // `end` between two of its characters?
+  bool Blocked(std::string_view text, size_t begin, size_t end) const {
+    if (longest_blocker < 2 || end <= begin || end >= text.size() ||
+        (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      return false;
+    }
+    for (size_t p = end - std::min(end - begin, longest_blocker - 1); p < end; ++p) {
+      uint32_t node = 0;
+      for (size_t q = p; q < text.size() && q - p < longest_blocker; ++q) {
+        node = blockers.Child(node, static_cast<unsigned char>(text[q]));
+        if (node == 0) break;
+        if (q >= end && blocker_ends[node]) return true;
+      }
+    }
+    return false;
+  }
   // Every name starting at text[pos], longest first: (end, node); `node`
   // is where the walk stands at byte `from` (0, the root, at pos).
   void All(std::string_view text, size_t pos, size_t from, uint32_t node,
@@ -381,17 +403,6 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
   const std::string_view t = w.text;
   size_t i = 0, len = 0;
   std::vector<std::pair<size_t, uint32_t>> found;
-  // A name that ends inside a word such as 部门 (教育部|门) or 市场 (深圳市|场)
-  // is not that name.
-  auto blocked = [&](size_t begin, size_t end) {
-    for (const std::string& b : w.pack->blockers()) {
-      for (size_t k = 1; k < b.size(); ++k) {
-        if ((static_cast<unsigned char>(b[k]) & 0xC0) == 0x80) continue;
-        if (end >= begin + k && t.compare(end - k, b.size(), b) == 0) return true;
-      }
-    }
-    return false;
-  };
   while (i < t.size()) {
     const int32_t cp = internal::DecodeUtf8(t, i, &len);
     if (cp >= 0 && cp < 0x10000 && len == (cp < 0x80 ? 1u : cp < 0x800 ? 2u : 3u)) {
@@ -412,7 +423,10 @@ void FindGazetteer(Work& w, const Matcher::Trie& trie) {
       const bool latin_start = IsAsciiAlnum(t[i]);
       const bool latin_end = IsAsciiAlnum(t[end - 1]);
       const bool ok = !(latin_start && i > 0 && IsAsciiAlnum(t[i - 1])) &&
-                      !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) && !blocked(i, end);
+                      !(latin_end && end < t.size() && IsAsciiAlnum(t[end])) &&
+                      // not a name that ends inside a word such as 部门
+                      // (教育部|门) or 市场 (深圳市|场)
+                      !trie.Blocked(t, i, end);
       if (ok) {
         w.gaz.push_back(
             {static_cast<uint32_t>(i), static_cast<uint32_t>(end), &trie.terminal[node]});
@@ -1062,6 +1076,15 @@ Result<std::shared_ptr<const Matcher>> Matcher::Create(std::shared_ptr<const Rul
   m->trie_->FillFirstNodes();
   m->trie_->terminal.resize(m->trie_->names.size());
   for (const auto& t : m->trie_->terminal) m->trie_->ends.push_back(t.empty() ? 0 : 1);
+  for (const std::string& b : pack->blockers()) {
+    if (b.empty()) continue;
+    const uint32_t node = m->trie_->blockers.Insert(b);
+    if (node >= m->trie_->blocker_ends.size()) m->trie_->blocker_ends.resize(node + 1, 0);
+    m->trie_->blocker_ends[node] = 1;
+    m->trie_->longest_blocker = std::max(m->trie_->longest_blocker, b.size());
+  }
+  m->trie_->blockers.Freeze();
+  m->trie_->blocker_ends.resize(m->trie_->blockers.size(), 0);
   std::vector<const Rule*> text_rules, relation_rules;
   for (const Rule& r : pack->rules()) {
     const bool text = r.kind == Rule::Kind::kEntity || r.kind == Rule::Kind::kAlias;

@@ -69,6 +69,10 @@ TEST_CASE("a gazetteer name that ends inside a word is not matched") {
   const Article a = MustExtract("教育部门表示,深圳市场活跃。");
   CHECK(MentionNames(a, EntityType::kOrganization).empty());
   CHECK(MentionNames(a, EntityType::kPlace) == std::vector<std::string>{"深圳"});
+  // a blocker of three characters that the name ends one character into
+  const Article b = MustExtract("南山区块链企业增多,南山区政府表示欢迎。");
+  CHECK(MentionNames(b, EntityType::kPlace).empty());
+  CHECK(MentionNames(b, EntityType::kOrganization) == std::vector<std::string>{"南山区政府"});
 }
 
 TEST_CASE("declared short names become aliases and are found again") {
