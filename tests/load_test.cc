@@ -161,6 +161,12 @@ TEST_CASE("invalid UTF-8 / NUL bytes and empty input are refused with the byte o
   CHECK(bad.status().message() == "x.txt: byte 2: invalid UTF-8");
   auto overlong = LoadString("\xC0\xAF", "y.txt");
   CHECK(overlong.status().message() == "y.txt: byte 0: invalid UTF-8");
+  auto overlong3 = LoadString("深\xE0\x80\xAF", "y3.txt");  // three bytes for '/'
+  CHECK(overlong3.status().message() == "y3.txt: byte 3: invalid UTF-8");
+  auto surrogate = LoadString("深圳\xED\xA0\x80", "s.txt");
+  CHECK(surrogate.status().message() == "s.txt: byte 6: invalid UTF-8");
+  auto broken = LoadString("深\xE5\xB8圳", "b.txt");  // a character cut short
+  CHECK(broken.status().message() == "b.txt: byte 3: invalid UTF-8");
   auto truncated = LoadString("深圳\xE5\xB8", "t.txt");
   CHECK(truncated.status().message() == "t.txt: byte 6: invalid UTF-8");
   auto nul = LoadString(std::string("a\0b", 3), "z.txt");

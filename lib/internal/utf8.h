@@ -19,6 +19,15 @@ inline int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   const unsigned char c = b(i);
   *len = 1;
   if (c < 0x80) return c;
+  if (c >= 0xE0 && c <= 0xEF && i + 2 < n) {  // most Chinese text: three bytes
+    const unsigned char d1 = b(i + 1), d2 = b(i + 2);
+    if ((d1 & 0xC0) == 0x80 && (d2 & 0xC0) == 0x80) {
+      const int32_t cp3 = (c & 0x0F) << 12 | (d1 & 0x3F) << 6 | (d2 & 0x3F);
+      if (cp3 < 0x800 || (cp3 >= 0xD800 && cp3 <= 0xDFFF)) return -1;  // overlong, surrogate
+      *len = 3;
+      return cp3;
+    }
+  }
   int need;
   int32_t cp;
   if (c >= 0xC2 && c <= 0xDF) {
