@@ -169,24 +169,33 @@ void Normalizer::Apply(Document& doc) const {
   size_t next_mark = 0;
   const std::string_view s(doc.text);
   size_t i = 0, len = 0;
+  size_t run = 0;  // start of the characters kept as they are, not yet copied
+  auto copy_run = [&] {
+    if (i == run) return;
+    text.append(s.data() + run, i - run);
+    mid.AppendCopy(static_cast<uint32_t>(i - run), static_cast<uint32_t>(run));
+    run = i;
+  };
   while (i < s.size()) {
-    while (next_mark < marks.size() && marks[next_mark] <= i) {
-      moved[next_mark++] = static_cast<uint32_t>(text.size());
+    if (next_mark < marks.size() && marks[next_mark] <= i) {
+      copy_run();
+      while (next_mark < marks.size() && marks[next_mark] <= i) {
+        moved[next_mark++] = static_cast<uint32_t>(text.size());
+      }
     }
     const int32_t cp = internal::DecodeUtf8(s, i, &len);
     const uint32_t idx = (cp >= 0 && cp < 0x10000) ? table_[cp] : 0;
-    const auto b = static_cast<uint32_t>(i);
-    const auto e = static_cast<uint32_t>(i + len);
     if (idx) {
+      copy_run();
       const size_t n = static_cast<unsigned char>(pool_[idx]);
       text.append(pool_, idx + 1, n);
-      mid.Append(static_cast<uint32_t>(n), b, e);
-    } else {
-      text.append(s.substr(i, len));
-      mid.AppendCopy(e - b, b);
+      mid.Append(static_cast<uint32_t>(n), static_cast<uint32_t>(i),
+                 static_cast<uint32_t>(i + len));
+      run = i + len;
     }
     i += len;
   }
+  copy_run();
   while (next_mark < marks.size()) moved[next_mark++] = static_cast<uint32_t>(text.size());
   doc.offsets = mid.Compose(doc.offsets);
   doc.text = std::move(text);

@@ -82,3 +82,17 @@ TEST_CASE("normalising keeps block spans on the new text") {
   const auto& h = d.blocks[0].span;
   CHECK(d.text.substr(h.begin, h.size()) == "粤港澳");
 }
+
+TEST_CASE("block spans that start and end among unchanged characters") {
+  auto d = Normalized("---\ntitle: 深圳市新闻\n---\n第一段正文。\n\n第二段講話,內容。\n\n第三段\n");
+  std::vector<std::string> blocks;
+  for (const auto& bl : d.blocks) blocks.push_back(d.text.substr(bl.span.begin, bl.span.size()));
+  CHECK(blocks ==
+        std::vector<std::string>{"深圳市新闻", "第一段正文。", "第二段讲话,内容。", "第三段"});
+  // and each block's characters lead back to the raw text's
+  for (const auto& bl : d.blocks) {
+    const auto [b, e] = d.offsets.ToRaw(bl.span);
+    CHECK(d.raw.substr(b, 3) == d.text.substr(bl.span.begin, 3));
+    CHECK(e > b);
+  }
+}
