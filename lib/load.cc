@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -136,8 +137,13 @@ void LoadPlainText(Document& doc, TextBuilder& tb, size_t from, const PageWords*
   size_t story_bytes = 0;
   bool ended = false;
   while (i < raw.size()) {
-    size_t j = raw.find_first_of("\r\n", i);
+    // the line's end: its first LF, or a CR before that (find_first_of would
+    // call memchr once per byte)
+    size_t j = raw.find('\n', i);
     if (j == std::string_view::npos) j = raw.size();
+    if (const void* cr = std::memchr(raw.data() + i, '\r', j - i)) {
+      j = static_cast<size_t>(static_cast<const char*>(cr) - raw.data());
+    }
     std::string_view line = raw.substr(i, j - i);
     size_t lb = 0;
     while (lb < line.size() && (line[lb] == ' ' || line[lb] == '\t')) ++lb;

@@ -31,6 +31,12 @@ TEST_CASE("plain text becomes one block per line / CR LF and indentation dropped
   const auto [b, e] = d->offsets.ToRaw({10, 19});
   CHECK(b == 15);
   CHECK(e == 24);
+  // a lone CR ends a line too, before and after an LF
+  auto cr = LoadString("第一行\r第二行\n第三行\r\r第四行", "cr.txt");
+  REQUIRE(cr.ok());
+  CHECK(cr->text == "第一行\n第二行\n第三行\n第四行\n");
+  CHECK(cr->blocks.size() == 4);
+  CHECK(cr->offsets.ToRaw({30, 39}) == std::make_pair(31u, 40u));  // 第四行
 }
 
 TEST_CASE("HTML gives the body text without scripts / styles / navigation or related lists") {
