@@ -471,12 +471,18 @@ void Resolver::FinishNames() {
     d.e.aliases.assign(c.names.begin(), c.names.end());
     drafts.push_back(std::move(d));
   }
-  std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
-    return std::tie(a.e.type, a.e.name) < std::tie(b.e.type, b.e.name);
+  // (indices sorted, not the drafts: an entity is costly to move)
+  std::vector<uint32_t> order(drafts.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(drafts[a].e.type, drafts[a].e.name) <
+           std::tie(drafts[b].e.type, drafts[b].e.name);
   });
   // Two components may end with one name (an alias seen only in one): merge.
   st.root_entity.assign(nodes, 0);
-  for (Draft& d : drafts) {
+  st.entities.reserve(st.entities.size() + drafts.size());
+  for (const uint32_t k : order) {
+    Draft& d = drafts[k];
     if (!st.entities.empty() && st.entities.back().type == d.e.type &&
         st.entities.back().name == d.e.name) {
       Entity& prev = st.entities.back();
