@@ -351,6 +351,10 @@ bool HeadPattern::PickAt(std::string_view input, size_t j, uint32_t* alt_end, ui
 
 void HeadPattern::MarkStart(std::string_view w) {
   const auto first = static_cast<unsigned char>(w[0]);
+  size_t len = 0;
+  if (const int32_t cp = DecodeUtf8(w, 0, &len); len == 3 && cp >= 0) {
+    first_chars_[static_cast<uint32_t>(cp) >> 6] |= uint64_t{1} << (cp & 63);
+  }
   for (unsigned second = 0; second < 256; ++second) {
     if (w.size() == 1 || second == static_cast<unsigned char>(w[1])) {
       const uint32_t key = first << 8 | second;
@@ -413,15 +417,8 @@ bool HeadPattern::Match(std::string_view input, size_t pos, re2::StringPiece* g)
   // later head stops at a bracket's open, which C does not hold, and
   // passes an earlier word only through n characters or fewer.)
   size_t start = std::string_view::npos;
-  for (size_t j = pos; j < input.size(); ++j) {
+  for (size_t j = NextStart(input, pos); j < input.size(); j = NextStart(input, j + 1)) {
     uint32_t head = 0, alt_end = 0, end = 0;
-    if (!MayStart(input, j)) {
-      // no word starts inside a character: pass over its continuation bytes
-      while (j + 1 < input.size() && (static_cast<unsigned char>(input[j + 1]) & 0xC0) == 0x80) {
-        ++j;
-      }
-      continue;
-    }
     if (!HeadAt(input, j, &head, &alt_end, &end)) continue;
     size_t s = j;
     uint32_t k = 0;

@@ -91,12 +91,39 @@ class HeadPattern {
   // listed that does ends at *alt_end, and T after it at *end.
   bool PickAt(std::string_view input, size_t j, uint32_t* alt_end, uint32_t* end) const;
   // Whether a word or the bracketed part may start at byte j: its first
-  // two bytes (one, at the end of input) are those of one of theirs.
+  // character (of three bytes), else its first two bytes (one, at the end
+  // of input), is that of one of theirs.
   bool MayStart(std::string_view input, size_t j) const {
     const auto first = static_cast<unsigned char>(input[j]);
+    if (first >= 0xE0 && first < 0xF0 && j + 2 < input.size()) {
+      // three bytes, most of Chinese text: the whole first character
+      // (the code point those bytes would make; a word's first character,
+      // which is valid UTF-8, sets the bit of the code point it is)
+      const uint32_t cp = (first & 0x0Fu) << 12 |
+                          (static_cast<unsigned char>(input[j + 1]) & 0x3Fu) << 6 |
+                          (static_cast<unsigned char>(input[j + 2]) & 0x3Fu);
+      return (first_chars_[cp >> 6] >> (cp & 63)) & 1;
+    }
     if (j + 1 == input.size()) return words_.Child(0, first) != 0;
     const uint32_t key = first << 8 | static_cast<unsigned char>(input[j + 1]);
     return (starts_[key >> 6] >> (key & 63)) & 1;
+  }
+  // The first byte from j where MayStart holds, or input.size(). No word
+  // starts inside a character: after a byte where it does not hold, the
+  // continuation bytes that follow are passed over.
+  size_t NextStart(std::string_view input, size_t j) const {
+    const size_t n = input.size();
+    auto cont = [&](size_t k) { return (static_cast<unsigned char>(input[k]) & 0xC0) == 0x80; };
+    while (j < n) {
+      if (MayStart(input, j)) return j;
+      if (j + 2 < n && cont(j + 1) && cont(j + 2)) {
+        j += 3;
+      } else {
+        ++j;
+      }
+      while (j < n && cont(j)) ++j;
+    }
+    return n;
   }
   // Marks w's first two bytes (all pairs from its first, when it has one).
   void MarkStart(std::string_view w);
@@ -132,6 +159,9 @@ class HeadPattern {
   // the first two bytes of the words and of the bracketed part's open, one
   // bit per pair (MayStart)
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024, 0);
+  // the code points below U+10000 written in three bytes that start a word
+  // or the bracketed part's open, one bit each (MayStart)
+  std::vector<uint64_t> first_chars_ = std::vector<uint64_t>(1024, 0);
   // per trie node: the alternatives one of whose words ends there
   std::vector<std::vector<uint32_t>> alts_at_;
   Delimited quote_;            // Q: "D{a,b}"
