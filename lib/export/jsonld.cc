@@ -4,8 +4,10 @@
 #include "internal/json_string.h"
 #include "internal/jsonld_nodes.h"
 #include "internal/stable_hash.h"
+#include "internal/text_buf.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -33,7 +35,9 @@ std::string RelationIri(RelationType t) {
 // JSON text in the bytes nlohmann's dump(indent, ' ', false, replace)
 // writes, built without a json tree: compact when indent < 0, else one
 // member per line. Members must come in nlohmann's (sorted) key order.
-void AppendNumber(std::string& out, uint64_t v) {
+using internal::TextBuf;
+
+void AppendNumber(TextBuf& out, uint64_t v) {
   char digits[24];
   out.append(digits,
              static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
@@ -42,35 +46,36 @@ void AppendNumber(std::string& out, uint64_t v) {
 class JsonText {
  public:
   // `checked`: see AppendString
-  JsonText(std::string& out, int indent, int depth, bool checked)
+  JsonText(TextBuf& out, int indent, int depth, bool checked)
       : out_(out), indent_(indent), depth_(depth), checked_(checked) {}
 
   void Open(char c) {
     Value();
     out_ += c;
-    count_.push_back(0);
+    if (open_ >= kFixed) more_.resize(open_ - kFixed + 1);
+    Count(open_++) = 0;
     ++depth_;
   }
   void Close(char c) {
     --depth_;
-    if (count_.back() > 0 && indent_ >= 0) {
+    if (Count(open_ - 1) > 0 && indent_ >= 0) {
       out_ += '\n';
       out_.append(static_cast<size_t>(depth_ * indent_), ' ');
     }
-    count_.pop_back();
+    --open_;
     out_ += c;
   }
   void Key(std::string_view k) {  // k: ASCII with nothing to escape
     Next();
     // "k": (and a space when indenting), written in place
-    const size_t at = out_.size();
-    out_.resize(at + k.size() + (indent_ >= 0 ? 4 : 3), ' ');
-    char* d = out_.data() + at;
+    const size_t n = k.size() + (indent_ >= 0 ? 4 : 3);
+    char* d = out_.Extend(n);
     *d++ = '"';
     std::memcpy(d, k.data(), k.size());
     d += k.size();
     *d++ = '"';
-    *d = ':';
+    *d++ = ':';
+    if (indent_ >= 0) *d = ' ';
     after_key_ = true;
   }
   void String(std::string_view s) {
@@ -80,7 +85,7 @@ class JsonText {
   // s as a JSON string, appended to `out`. Unchecked, its bytes >= 0x80
   // are copied as they are; checked, what is not valid UTF-8 goes through
   // nlohmann, which replaces it (see WriteNode).
-  void AppendString(std::string& out, std::string_view s) const {
+  void AppendString(TextBuf& out, std::string_view s) const {
     if (!checked_) {
       internal::AppendJsonString(out, s);
     } else if (!internal::AppendJsonStringChecked(out, s)) {
@@ -89,7 +94,7 @@ class JsonText {
   }
   // For a value the caller writes itself, whole and compact: what comes
   // before it (a comma), and the text to append it to.
-  std::string& RawValue() {
+  TextBuf& RawValue() {
     Value();
     return out_;
   }
@@ -111,24 +116,30 @@ class JsonText {
   void Value() {
     if (after_key_) {
       after_key_ = false;
-    } else if (!count_.empty()) {
+    } else if (open_ != 0) {
       Next();
     }
   }
   void Next() {
-    if (count_.empty()) return;
-    if (count_.back()++ > 0) out_ += ',';
+    if (open_ == 0) return;
+    if (Count(open_ - 1)++ > 0) out_ += ',';
     if (indent_ >= 0) {
       out_ += '\n';
       out_.append(static_cast<size_t>(depth_ * indent_), ' ');
     }
   }
 
-  std::string& out_;
+  TextBuf& out_;
   int indent_;
   int depth_;
   bool checked_;
-  std::vector<size_t> count_;  // members written per open object or array
+  // members written per open object or array, Count(0) to Count(open_ - 1):
+  // the first kFixed in place, the others (deeper than nodes go) in more_
+  static constexpr size_t kFixed = 8;
+  size_t& Count(size_t i) { return i < kFixed ? fixed_[i] : more_[i - kFixed]; }
+  std::array<size_t, kFixed> fixed_;
+  std::vector<size_t> more_;
+  size_t open_ = 0;
   bool after_key_ = false;
 };
 
@@ -139,13 +150,18 @@ class JsonText {
 // is ASCII, so the node is valid UTF-8 exactly when each of its strings
 // is, and then checking changes nothing. One check of the node costs far
 // less than one per string.
+// The node is written into a buffer of the thread's (cheaper to append
+// to) and copied into `buf`.
 template <typename Write>
 void WriteNode(std::string& buf, Write write) {
-  buf.clear();
-  write(false);
-  if (internal::ValidUtf8(buf)) return;
-  buf.clear();
-  write(true);
+  thread_local TextBuf text;
+  text.clear();
+  write(text, false);
+  if (!internal::ValidUtf8(text.view())) {
+    text.clear();
+    write(text, true);
+  }
+  buf.assign(text.data(), text.size());
 }
 
 // [{"@id": iri(id)}, ...]
@@ -179,8 +195,8 @@ namespace internal {
 
 void ArticleNodeText(std::string& buf, int indent, int depth, const ArticleInfo& info, bool records,
                      const std::vector<EntityId>& entities, const IriOf& iri) {
-  WriteNode(buf, [&](bool checked) {
-    JsonText t(buf, indent, depth, checked);
+  WriteNode(buf, [&](TextBuf& out, bool checked) {
+    JsonText t(out, indent, depth, checked);
     // the members in their (sorted) key order
     t.Open('{');
     t.Key("@id");
@@ -263,8 +279,8 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
 
   std::string lower(EntityTypeName(e.type));
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  WriteNode(buf, [&](bool checked) {
-    JsonText t(buf, indent, depth, checked);
+  WriteNode(buf, [&](TextBuf& out, bool checked) {
+    JsonText t(out, indent, depth, checked);
     t.Open('{');
     std::string id;  // a mention's ARTICLE#type-start-end, made in one buffer
     for (const Member& m : n) {
@@ -299,7 +315,7 @@ void EntityNodeText(std::string& buf, int indent, int depth, const Entity& e,
                                        std::to_chars(digits, digits + sizeof digits, v).ptr);
             }
             if (t.compact()) {  // the same members, written at once
-              std::string& out = t.RawValue();
+              TextBuf& out = t.RawValue();
               out.append(R"({"@id":)");
               t.AppendString(out, id);
               out.append(R"(,"@type":"ckg:Mention","ckg:article":{"@id":)");
@@ -347,8 +363,8 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
                       const IriOf& iri, const ArticleIriOf& article_iri) {
   const std::string from = iri(rel.from);
   const std::string to = iri(rel.to);
-  WriteNode(buf, [&](bool checked) {
-    JsonText t(buf, indent, depth, checked);
+  WriteNode(buf, [&](TextBuf& out, bool checked) {
+    JsonText t(out, indent, depth, checked);
     t.Open('{');
     t.Key("@id");
     t.String(LinkIri(from, RelationTypeName(rel.type), to));
@@ -358,7 +374,7 @@ void RelationNodeText(std::string& buf, int indent, int depth, const Relation& r
     t.Open('[');
     for (const Evidence& x : rel.evidence) {
       if (t.compact()) {  // the same members, written at once
-        std::string& out = t.RawValue();
+        TextBuf& out = t.RawValue();
         out.append(R"({"ckg:article":{"@id":)");
         t.AppendString(out, article_iri(x.article));
         out.append(R"(},"ckg:end":)");
@@ -400,18 +416,18 @@ void CoOccurrenceNodeText(std::string& buf, int indent, int depth, const CoOccur
                           const IriOf& iri) {
   const std::string a = iri(c.a);
   const std::string b = iri(c.b);
-  WriteNode(buf, [&](bool checked) {
-    JsonText t(buf, indent, depth, checked);
+  WriteNode(buf, [&](TextBuf& out, bool checked) {
+    JsonText t(out, indent, depth, checked);
     if (indent < 0) {  // the same members, written at once
-      buf.append(R"({"@id":)");
-      t.AppendString(buf, LinkIri(a, "cooccurs", b));
-      buf.append(R"(,"@type":"ckg:CoOccurrence","ckg:count":)");
-      AppendNumber(buf, c.count);
-      buf.append(R"(,"ckg:entity":[{"@id":)");
-      t.AppendString(buf, a);
-      buf.append(R"(},{"@id":)");
-      t.AppendString(buf, b);
-      buf.append("}]}");
+      out.append(R"({"@id":)");
+      t.AppendString(out, LinkIri(a, "cooccurs", b));
+      out.append(R"(,"@type":"ckg:CoOccurrence","ckg:count":)");
+      AppendNumber(out, c.count);
+      out.append(R"(,"ckg:entity":[{"@id":)");
+      t.AppendString(out, a);
+      out.append(R"(},{"@id":)");
+      t.AppendString(out, b);
+      out.append("}]}");
       return;
     }
     t.Open('{');

@@ -14,6 +14,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "internal/text_buf.h"
+
 namespace clusterkg::internal {
 
 // The bytes the escape of byte c (a control byte, '"' or '\\') takes
@@ -110,10 +112,10 @@ inline bool ForEachEscape(std::string_view s, F f) {
 // Appends s in quotes, escaped, given `extra`: the bytes its escapes add.
 // Copied whole when there is nothing to escape, else written in place in
 // runs between the escapes.
-inline void AppendQuoted(std::string& out, std::string_view s, size_t extra) {
-  const size_t start = out.size();
-  out.resize(start + s.size() + extra + 2);
-  char* d = out.data() + start;
+// Out: std::string or TextBuf (AppendRaw).
+template <typename Out>
+inline void AppendQuoted(Out& out, std::string_view s, size_t extra) {
+  char* d = AppendRaw(out, s.size() + extra + 2);
   *d++ = '"';
   size_t run = 0;  // start of the bytes not yet copied
   if (extra != 0) {
@@ -129,7 +131,8 @@ inline void AppendQuoted(std::string& out, std::string_view s, size_t extra) {
 
 // requires: s is valid UTF-8 (nlohmann replaces invalid bytes; callers
 // that may hold such bytes use AppendJsonStringChecked).
-inline void AppendJsonString(std::string& out, std::string_view s) {
+template <typename Out>
+inline void AppendJsonString(Out& out, std::string_view s) {
   size_t extra = 0;
   ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
   AppendQuoted(out, s, extra);
@@ -142,7 +145,8 @@ bool ValidUtf8(std::string_view s);
 // As AppendJsonString, checking that s is valid UTF-8 when it holds any
 // byte >= 0x80. When it is not, `out` is left as it was and the result is
 // false.
-inline bool AppendJsonStringChecked(std::string& out, std::string_view s) {
+template <typename Out>
+inline bool AppendJsonStringChecked(Out& out, std::string_view s) {
   size_t extra = 0;
   const bool high =
       ForEachEscape(s, [&](size_t i) { extra += EscapeExtra(static_cast<unsigned char>(s[i])); });
