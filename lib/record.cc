@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <type_traits>
 
@@ -175,13 +176,18 @@ json EncodeRecord(const Article& article, const RulePack& pack) {
 namespace {
 
 using internal::AppendJsonString;
-void AppendString(std::string& out, std::string_view s) { AppendJsonString(out, s); }
+using internal::TextBuf;
+void AppendString(TextBuf& out, std::string_view s) { AppendJsonString(out, s); }
 
-void Append(std::string& out, int64_t v) { out += std::to_string(v); }
-void Append(std::string& out, std::string_view v) { AppendString(out, v); }
-void Append(std::string& out, const std::string& v) { AppendString(out, v); }
-void Append(std::string& out, const char* v) { AppendString(out, v); }
-void Append(std::string& out, const std::vector<std::string>& v) {
+void Append(TextBuf& out, int64_t v) {
+  char digits[24];
+  out.append(digits,
+             static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
+}
+void Append(TextBuf& out, std::string_view v) { AppendString(out, v); }
+void Append(TextBuf& out, const std::string& v) { AppendString(out, v); }
+void Append(TextBuf& out, const char* v) { AppendString(out, v); }
+void Append(TextBuf& out, const std::vector<std::string>& v) {
   out += '[';
   for (size_t k = 0; k < v.size(); ++k) {
     if (k) out += ',';
@@ -191,18 +197,18 @@ void Append(std::string& out, const std::vector<std::string>& v) {
 }
 template <typename T>
 requires std::is_integral_v<T> || std::is_enum_v<T>
-void Append(std::string& out, T v) { Append(out, static_cast<int64_t>(v)); }
+void Append(TextBuf& out, T v) { Append(out, static_cast<int64_t>(v)); }
 
 // x1,x2,...: the members of one group of a flat array, or of a tuple
 template <typename... T>
-void Values(std::string& out, const T&... xs) {
+void Values(TextBuf& out, const T&... xs) {
   bool first = true;
   ((out += first ? "" : ",", first = false, Append(out, xs)), ...);
 }
 
 // "key": the members of the record are written in nlohmann's (sorted)
 // order; a comma unless the key opens the object
-void Key(std::string& out, const char* k) {
+void Key(TextBuf& out, const char* k) {
   if (out.back() != '{') out += ',';
   out += '"';
   out += k;
@@ -211,7 +217,7 @@ void Key(std::string& out, const char* k) {
 
 // "key":[f(item0),f(item1),...], with each f writing its values
 template <typename Items, typename F>
-void List(std::string& out, const char* key, const Items& items, F f) {
+void List(TextBuf& out, const char* key, const Items& items, F f) {
   Key(out, key);
   out += '[';
   bool first = true;
@@ -232,8 +238,10 @@ std::string EncodeRecordText(const Article& article, const RulePack& pack) {
   for (const auto& [f, name] : kFormats) {
     if (f == d.format) format = name;
   }
-  std::string o;
-  o.reserve(2 * (d.raw.size() + d.text.size()) + 64 * m.mentions.size() + 256);
+  // written into a buffer of the thread's (cheaper to append to), then
+  // copied out
+  thread_local TextBuf o;
+  o.clear();
   o += '{';
   List(o, "aliases", m.aliases, [&](const AliasLink& l) {
     o += '[';
@@ -278,7 +286,7 @@ std::string EncodeRecordText(const Article& article, const RulePack& pack) {
   Key(o, "version");
   Append(o, kVersion);
   o += '}';
-  return o;
+  return std::string(o.view());
 }
 
 namespace {
